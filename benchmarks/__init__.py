@@ -1,0 +1,1 @@
+"""Benchmark scripts and the synthetic-export generator they share (importable as `benchmarks`)."""

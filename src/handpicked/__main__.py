@@ -1,0 +1,5 @@
+"""`python -m handpicked` is the `handpicked` command."""
+
+from handpicked.cli import entry
+
+entry()

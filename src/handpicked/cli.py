@@ -1,0 +1,60 @@
+"""The headless face of handpicked: argparse subcommands over the same core calls as the TUI.
+
+Conventions every command keeps (they are the user's contract): exit 0 on success, 1 with one
+`error: ...` line on stderr for anything the user can fix, 2 for usage errors (argparse's own);
+`--json` prints only JSON on stdout. A traceback is a bug, whatever the input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from handpicked.commands import campaigns, contacts, email, importing, setup
+from handpicked.commands.common import CommandError
+from handpicked.core.errors import HandpickedError
+
+COMMAND_MODULES = (setup, importing, contacts, campaigns, email)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="handpicked",
+        description="Pick the twenty people a piece of news concerns and write to each personally.",
+    )
+    parser.add_argument(
+        "--workspace",
+        metavar="DIR",
+        help="workspace folder (default: $HANDPICKED_HOME, else your user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            return setup.run_ui(args)
+        return int(handler(args) or 0)
+    except (HandpickedError, CommandError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def entry() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry()

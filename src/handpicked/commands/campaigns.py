@@ -1,0 +1,351 @@
+"""Writing to people: templates, compose, preview, edit, mark, campaigns, history, export."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from handpicked.commands.common import (
+    CommandError,
+    add_json,
+    emit_json,
+    key_value,
+    one_line,
+    out,
+    workspace,
+)  # fmt: skip
+from handpicked.commands.filtering import add_filter_args, filter_from_args
+from handpicked.core import campaigns as core
+from handpicked.core import config
+from handpicked.core.export import FORMATS, export_campaign, preview_json
+from handpicked.core.queue import message_ids, message_view
+from handpicked.core.templates import discover, find
+from handpicked.core.workspace import Workspace
+
+# Control characters (terminal escapes) never reach the terminal; newlines and tabs do.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def plain(text: str) -> str:
+    return _CONTROL.sub("", text)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    t = sub.add_parser("templates", help="list the message templates, or show one")
+    t.add_argument("--show", metavar="NAME", help="print one template")
+    t.add_argument("--language", metavar="L", help="with --show: the variant in language L")
+    add_json(t)
+    t.set_defaults(handler=run_templates)
+
+    c = sub.add_parser("compose", help="write one message per person of an audience, queued")
+    c.add_argument("campaign", metavar="CAMPAIGN")
+    c.add_argument("--template", metavar="NAME", help="the template (see handpicked templates)")
+    c.add_argument(
+        "--var",
+        action="append",
+        type=key_value,
+        default=[],
+        metavar="KEY=VALUE",
+        help="a campaign value the template declares (repeatable)",
+    )
+    c.add_argument(
+        "--contact",
+        action="append",
+        type=int,
+        default=[],
+        metavar="ID",
+        help="write to this contact (alone: exactly these; with filters: added)",
+    )
+    c.add_argument(
+        "--allow-large",
+        action="store_true",
+        help="accept an audience above audience.max (a broadcast, not a personal note)",
+    )
+    c.add_argument(
+        "--rerender",
+        action="store_true",
+        help="render the queued, not hand-edited messages again with new --var values",
+    )
+    add_filter_args(c, audience=True)
+    add_json(c)
+    c.set_defaults(handler=run_compose)
+
+    p = sub.add_parser("preview", help="every message of a campaign, with its warnings")
+    p.add_argument("campaign", metavar="CAMPAIGN")
+    add_json(p)
+    p.set_defaults(handler=run_preview)
+
+    e = sub.add_parser("edit", help="edit one message in $VISUAL/$EDITOR (or from a file)")
+    e.add_argument("campaign", metavar="CAMPAIGN")
+    e.add_argument("contact", type=int, metavar="ID", help="the contact id of the message")
+    e.add_argument("--body-file", type=Path, metavar="FILE", help="take the new text from FILE")
+    e.add_argument("--subject", metavar="TEXT", help="a new subject (inmail and email)")
+    e.set_defaults(handler=run_edit)
+
+    m = sub.add_parser("mark", help="record what happened to messages (sent, replied...)")
+    m.add_argument("campaign", metavar="CAMPAIGN")
+    m.add_argument(
+        "status", choices=core.MARKABLE, metavar="STATUS", help=f"one of {', '.join(core.MARKABLE)}"
+    )
+    m.add_argument("ids", type=int, nargs="+", metavar="ID", help="contact ids")
+    m.set_defaults(handler=run_mark)
+
+    ls = sub.add_parser("campaigns", help="every campaign, its counts per status and reply rate")
+    add_json(ls)
+    ls.set_defaults(handler=run_campaigns)
+
+    h = sub.add_parser("history", help="everything ever queued or sent to one contact")
+    h.add_argument("id", type=int, metavar="ID")
+    add_json(h)
+    h.set_defaults(handler=run_history)
+
+    x = sub.add_parser("export", help="a campaign as a send list: csv, json, md or html")
+    x.add_argument("campaign", metavar="CAMPAIGN")
+    x.add_argument("--format", required=True, choices=FORMATS)
+    x.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE (else stdout)")
+    x.add_argument(
+        "--excel", action="store_true", help="with csv: UTF-8 with BOM and CRLF, as Excel expects"
+    )
+    x.set_defaults(handler=run_export)
+
+
+def _s(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def run_templates(args: argparse.Namespace) -> int:
+    ws = workspace(args)
+    templates = discover(ws.templates_dir)
+    if args.show:
+        template = find(templates, args.show, args.language)
+        if args.json:
+            emit_json(template.model_dump(mode="json", exclude={"body_line", "subject_line"}))
+        else:
+            out(plain(Path(template.path).read_text(encoding="utf-8-sig")).rstrip("\n"))
+        return 0
+    if args.json:
+        emit_json([
+            {"name": t.name, "language": t.language, "channel": t.channel,
+             "description": t.description, "variables": dict(t.variables), "path": t.path}
+            for t in templates
+        ])  # fmt: skip
+        return 0
+    for t in templates:
+        out(f"{t.name:<20} {t.language:<3} {t.channel:<17} {one_line(plain(t.description), 60)}")
+        for key, description in t.variables.items():
+            out(f"{'':<24}--var {key}=...  {one_line(plain(description), 60)}")
+    out(f"{_s(len(templates), 'template')}; show one with handpicked templates --show NAME")
+    return 0
+
+
+def _left_out(left_out: dict[str, int], days: int | None) -> str:
+    parts = []
+    if left_out.get("recently_contacted"):
+        parts.append(f"{left_out['recently_contacted']} contacted in the last {days} days")
+    if left_out.get("do_not_contact"):
+        parts.append(f"{left_out['do_not_contact']} on the do-not-contact list")
+    return f"; left out: {', '.join(parts)}" if parts else ""
+
+
+def run_compose(args: argparse.Namespace) -> int:
+    ws = workspace(args)
+    variables = dict(args.var)
+    if args.rerender:
+        stored = core.campaign_row(ws.conn, args.campaign)["template"]
+        if args.template and args.template != stored:
+            raise CommandError(
+                f"campaign {args.campaign!r} uses template {stored}; --rerender keeps it "
+                "(compose another campaign for another template)"
+            )
+        report = core.rerender(ws, args.campaign, variables)
+        if args.json:
+            emit_json(report.model_dump())
+            return 0
+        alone = f" ({report.already_in} left alone: hand-edited or no longer queued)"
+        out(
+            f"Rendered {_s(report.added, 'queued message')} again in campaign {args.campaign}"
+            f"{alone if report.already_in else ''}; {_s(report.warnings, 'warning')}: see "
+            f"handpicked preview {args.campaign}"
+        )
+        return 0
+    if not args.template:
+        raise CommandError(
+            "compose needs --template NAME (see handpicked templates), or --rerender"
+        )
+    settings = config.load(ws)
+    f = filter_from_args(args, default_days=settings.audience.not_contacted_days)
+    report = core.compose(
+        ws, args.campaign, template=args.template, variables=variables, f=f,
+        contact_ids=args.contact, allow_large=args.allow_large,
+    )  # fmt: skip
+    if args.json:
+        emit_json(report.model_dump())
+        return 0
+    already = f" ({report.already_in} already in it)" if report.already_in else ""
+    tail = (
+        f"; {_s(report.warnings, 'warning')}: see handpicked preview {report.campaign}"
+        if report.warnings
+        else f"; review them with handpicked preview {report.campaign}"
+    )
+    out(
+        f"Queued {_s(report.added, 'message')} in campaign {report.campaign}{already}"
+        f"{_left_out(report.left_out, f.not_contacted_days)}{tail}"
+    )
+    return 0
+
+
+def _limit(ws: Workspace, channel: str) -> int | None:
+    limits = config.load(ws).limits
+    return {
+        "connection-note": limits.connection_note,
+        "inmail": limits.inmail,
+        "linkedin-message": limits.linkedin_message,
+    }.get(channel)
+
+
+def run_preview(args: argparse.Namespace) -> int:
+    ws = workspace(args)
+    p = core.preview(ws, args.campaign)
+    if args.json:
+        emit_json(preview_json(p))
+        return 0
+    limit = _limit(ws, p.channel)
+    out(
+        f"Campaign {plain(p.campaign)}: template {p.template} ({p.channel}), "
+        f"{_s(len(p.messages), 'message')}"
+    )
+    for m in p.messages:
+        size = f"{len(m.body)}/{limit} chars" if limit else f"{len(m.body)} chars"
+        edited = ", edited" if m.edited else ""
+        out()
+        out(
+            f"== {plain(one_line(m.name or '(no name)', 50))} (id {m.contact_id}) · {m.status}"
+            f"{edited} · {m.language or '-'} · {size}"
+        )
+        if m.subject is not None:
+            out(f"   Subject: {plain(m.subject)}")
+        for line in plain(m.body).split("\n"):
+            out(f"   {line}".rstrip())
+        for w in m.warnings:
+            out(f"  ! {w.code}: {plain(w.message)}")
+    return 0
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise CommandError(f"{path}: not UTF-8 text; save it as UTF-8") from None
+    except OSError as err:
+        raise CommandError(f"{path}: cannot read it ({err.strerror})") from None
+
+
+def _edit_in_editor(editor: str, text: str) -> str | None:
+    """The text after the user's editor ran on it, or None when the editor failed."""
+    fd, name = tempfile.mkstemp(prefix="handpicked-message-", suffix=".txt")
+    path = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text + "\n")
+        try:
+            result = subprocess.run([*shlex.split(editor), str(path)], check=False)
+        except OSError as err:
+            raise CommandError(f"cannot run the editor {editor!r}: {err.strerror}") from None
+        if result.returncode != 0:
+            out(f"The editor exited with code {result.returncode}; nothing changed.")
+            return None
+        return _read(path)
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def run_edit(args: argparse.Namespace) -> int:
+    ws = workspace(args)
+    campaign = core.campaign_row(ws.conn, args.campaign)
+    mid = message_ids(ws.conn, campaign, [args.contact])[args.contact]
+    current = message_view(ws.conn, mid)
+    if args.body_file is not None:
+        text = _read(args.body_file)
+    else:
+        editor = os.environ.get("VISUAL", "").strip() or os.environ.get("EDITOR", "").strip()
+        if not editor:
+            raise CommandError(
+                "no editor: set $VISUAL or $EDITOR (e.g. export EDITOR=nano), or pass "
+                "--body-file FILE"
+            )
+        edited = _edit_in_editor(editor, current.body)
+        if edited is None:
+            return 0
+        text = edited
+    view = core.edit_message(ws, args.campaign, args.contact, text, args.subject)
+    if view.body == current.body and view.subject == current.subject:
+        out(f"The message to {plain(current.name)} is unchanged; nothing changed.")
+        return 0
+    out(
+        f"Saved the message to {plain(view.name)} (id {view.contact_id}), marked edited; "
+        f"{_s(len(view.warnings), 'warning')}"
+    )
+    for w in view.warnings:
+        out(f"  ! {w.code}: {plain(w.message)}")
+    return 0
+
+
+def run_mark(args: argparse.Namespace) -> int:
+    changed = core.mark(workspace(args), args.campaign, args.status, args.ids)
+    same = len(set(args.ids)) - changed
+    note = f" ({same} already {args.status})" if same > 0 else ""
+    out(f"Marked {_s(changed, 'message')} {args.status} in campaign {args.campaign}{note}")
+    return 0
+
+
+def run_campaigns(args: argparse.Namespace) -> int:
+    found = core.list_campaigns(workspace(args))
+    if args.json:
+        emit_json([s.model_dump() for s in found])
+        return 0
+    for s in found:
+        counts = ", ".join(f"{n} {status}" for status, n in s.counts.items() if n)
+        rate = "-" if s.reply_rate is None else f"{s.reply_rate:.0%}"
+        out(
+            f"{one_line(plain(s.name), 30):<30} {s.template:<18} {s.created[:10]}  "
+            f"replies {rate:>4}  {counts or 'empty'}"
+        )
+    out(f"{_s(len(found), 'campaign')}")
+    return 0
+
+
+def run_history(args: argparse.Namespace) -> int:
+    entries = core.history(workspace(args), args.id)
+    if args.json:
+        emit_json(entries)
+        return 0
+    for e in entries:
+        sent = f" sent {e['sent_at'][:10]}" if e["sent_at"] else ""
+        replied = f" replied {e['replied_at'][:10]}" if e["replied_at"] else ""
+        out(
+            f"{e['queued_at'][:10]}  {one_line(plain(e['campaign']), 24):<24} {e['status']:<8}"
+            f"{sent}{replied}  {one_line(plain(e['first_line']), 50)}"
+        )
+    out(f"{_s(len(entries), 'message')} to contact {args.id}")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    ws = workspace(args)
+    data = export_campaign(ws, args.campaign, args.format, args.output, excel=args.excel)
+    if args.output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        out(f"Wrote {args.output} ({args.format}, {len(data):,} bytes)")
+    return 0

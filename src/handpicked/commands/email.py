@@ -1,0 +1,225 @@
+"""Sending by email: the SMTP password (`auth set|status|clear`) and `send`.
+
+The password is never a command-line argument (it would sit in the shell history and in `ps`):
+it is typed at a no-echo prompt, or piped with --password-stdin by scripts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import math
+import sys
+import unicodedata
+
+from handpicked.commands.common import CommandError, add_json, emit_json, out, workspace
+from handpicked.core import config, dispatch, secrets
+from handpicked.core.dispatch import SendItem, SendReport
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    a = sub.add_parser("auth", help="the SMTP password, kept in the OS keyring")
+    asub = a.add_subparsers(dest="auth_command", metavar="ACTION", required=True)
+    s = asub.add_parser("set", help="store the SMTP password in the OS keyring (never echoed)")
+    _add_password_stdin(s)
+    s.set_defaults(handler=run_auth_set)
+    st = asub.add_parser("status", help="whether a password is stored, and in which keyring")
+    add_json(st)
+    st.set_defaults(handler=run_auth_status)
+    c = asub.add_parser("clear", help="delete the stored SMTP password")
+    c.set_defaults(handler=run_auth_clear)
+
+    p = sub.add_parser(
+        "send", help="email a campaign's queued messages one by one (a dry run unless --no-dry-run)"
+    )
+    p.add_argument("campaign")
+    p.add_argument(
+        "--no-dry-run", dest="dry_run", action="store_false",
+        help="really send (without it, only show what would be sent)",
+    )  # fmt: skip
+    p.add_argument("--limit", type=int, metavar="N", help="send at most N messages this run")
+    p.add_argument(
+        "--rate", type=_seconds, default=5.0, metavar="SECONDS",
+        help="pause between two messages (default 5)",
+    )  # fmt: skip
+    p.add_argument(
+        "--subject", metavar="TEXT",
+        help="the subject, for campaigns whose messages have none (LinkedIn messages, notes)",
+    )  # fmt: skip
+    _add_password_stdin(p)
+    add_json(p)
+    p.set_defaults(handler=run_send)
+
+
+def _add_password_stdin(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--password-stdin", action="store_true",
+        help="read the SMTP password from standard input (for scripts)",
+    )  # fmt: skip
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not math.isfinite(seconds) or seconds < 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds (0 or more)")
+    return seconds
+
+
+def _plain(text: str) -> str:
+    """Contact data for a terminal: control and format characters shown as '?' (no escapes)."""
+    return "".join("?" if unicodedata.category(c) in ("Cc", "Cf") else c for c in text)
+
+
+def _read_stdin() -> str:
+    password = (sys.stdin.readline() if sys.stdin else "").rstrip("\r\n")
+    if not password:
+        raise CommandError("no password on standard input; pipe it in (from a password manager)")
+    return password
+
+
+def _ask(prompt: str, why: str) -> str:
+    """The no-echo prompt; without a terminal, say how to pipe the password instead."""
+    if not (sys.stdin and sys.stdin.isatty()):
+        raise CommandError(f"{why}, and there is no terminal to ask: pipe it with --password-stdin")
+    password = getpass.getpass(prompt)
+    if not password:
+        raise CommandError("no password typed; nothing done")
+    return password
+
+
+def _username(ws) -> str:
+    username = config.load(ws).smtp.username
+    if not username:
+        raise CommandError(f"no SMTP login name: {secrets.SET_USERNAME}")
+    return username
+
+
+def run_auth_set(args: argparse.Namespace) -> int:
+    ws = workspace(args)
+    username = _username(ws)
+    reason = secrets.problem(username)
+    if reason is not None:  # refuse before asking: typing a password for nothing is worse
+        raise CommandError(secrets.not_stored(reason))
+    if args.password_stdin:
+        password = _read_stdin()
+    else:
+        password = _ask(f"SMTP password for {username}: ", "no password given")
+    secrets.store_password(username, password)
+    out(f"password for {username} stored in the keyring ({secrets.backend_name()})")
+    return 0
+
+
+def run_auth_status(args: argparse.Namespace) -> int:
+    username = config.load(workspace(args)).smtp.username
+    state = secrets.status(username)
+    if args.json:
+        emit_json(state.model_dump() | {"username": username, "service": secrets.SERVICE})
+        return 0
+    out(state.message)
+    out(f"keyring backend: {state.backend}")
+    return 0
+
+
+def run_auth_clear(args: argparse.Namespace) -> int:
+    username = _username(workspace(args))
+    if secrets.clear_password(username):
+        out(f"password for {username} deleted from the keyring")
+    else:
+        out(f"no password stored for {username}; nothing to delete")
+    return 0
+
+
+def _password(args: argparse.Namespace, smtp: config.Smtp) -> str:
+    if args.password_stdin:
+        return _read_stdin()
+    if not smtp.username:
+        return ""  # a server that takes mail without a login (a local relay)
+    stored = secrets.get_password(smtp.username)
+    if stored is not None:
+        return stored
+    state = secrets.status(smtp.username)
+    why = state.message if not state.usable else f"no password stored for {smtp.username}"
+    if sys.stdin and sys.stdin.isatty():
+        print(f"note: {why}", file=sys.stderr)
+    return _ask(f"SMTP password for {smtp.username} at {smtp.host}: ", why)
+
+
+def _item_line(verb: str, item: SendItem) -> str:
+    who = _plain(f"{item.name or '(no name)'} <{item.email}>" if item.email else item.name)
+    return f"{verb} {who}"
+
+
+def _show_plan(report: SendReport) -> None:
+    for item in report.items:
+        out(_item_line("would send to", item))
+        out(f"  subject: {_plain(item.subject)}")
+        for line in item.first_lines.splitlines():
+            out(f"  | {_plain(line)}")
+
+
+def _show_rest(report: SendReport) -> None:
+    for item in report.skipped:
+        out(f"{_item_line('skipped', item)}: {_plain(item.reason)}")
+    for item in report.stuck_sending:
+        out(f"{_item_line('check', item)}: {_plain(item.reason)}")
+
+
+def _summary(report: SendReport) -> str:
+    skipped = f"{len(report.skipped)} skipped"
+    stuck = f", {len(report.stuck_sending)} to check" if report.stuck_sending else ""
+    if report.dry_run:
+        n = len(report.items)
+        head = f"dry run: {n} email{'s' if n != 1 else ''} would be sent, {skipped}{stuck}"
+        if n:
+            head += f"; send them with: handpicked send {report.campaign} --no-dry-run"
+        return head
+    return f"{report.sent} sent, {report.failed} failed, {skipped}{stuck}"
+
+
+def run_send(args: argparse.Namespace) -> int:
+    ws = workspace(args)
+    if args.dry_run:
+        report = dispatch.plan(ws, args.campaign, subject=args.subject, limit=args.limit)
+        if args.json:
+            emit_json(report)
+        else:
+            _show_plan(report)
+            _show_rest(report)
+            out(_summary(report))
+        return 0
+    smtp = dispatch.account(ws)  # settings first: never ask for a password that cannot be used
+    ahead = dispatch.plan(ws, args.campaign, subject=args.subject, limit=args.limit)
+    password = _password(args, smtp) if ahead.items else ""
+
+    def progress(item: SendItem) -> None:
+        if item.status == "sent":
+            out(_item_line("sent to", item))
+        else:
+            out(f"{_item_line('failed', item)}: {_plain(item.reason)}")
+
+    try:
+        report = dispatch.send(
+            ws, args.campaign, password=password, subject=args.subject, limit=args.limit,
+            rate=args.rate, on_progress=None if args.json else progress,
+        )  # fmt: skip
+    except dispatch.SendStopped as stopped:
+        if args.json:
+            emit_json(stopped.report)
+        else:
+            out(_summary(stopped.report))
+        raise CommandError(_plain(str(stopped))) from None  # it may quote a contact's name
+    if args.json:
+        emit_json(report)
+    else:
+        _show_rest(report)
+        out(_summary(report))
+    if report.failed:
+        n = report.failed
+        raise CommandError(
+            f"{n} message{'s were' if n != 1 else ' was'} not sent (the server's reply is "
+            "above); a failed one goes again once marked queued with handpicked mark"
+        )
+    return 0

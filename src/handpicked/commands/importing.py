@@ -1,0 +1,90 @@
+"""`handpicked import`: read exports into the workspace, one transaction per file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from handpicked.commands.common import add_json, emit_json, key_value, out, workspace
+from handpicked.core.errors import HandpickedError
+from handpicked.core.importing import import_paths
+from handpicked.core.models import FileReport
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "import", help="import contact exports (LinkedIn, Google, Outlook, vCard, CSV)"
+    )
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument(
+        "--format",
+        default="auto",
+        choices=["auto", "linkedin", "google", "outlook", "vcard", "csv"],
+    )
+    p.add_argument(
+        "--map",
+        action="append",
+        type=key_value,
+        default=[],
+        metavar="HEADER=FIELD",
+        help='map a column by hand, e.g. --map "Mon entête=company"',
+    )
+    p.add_argument("--dry-run", action="store_true", help="report what would happen, write nothing")
+    add_json(p)
+    p.set_defaults(handler=run)
+
+
+def summary(report: FileReport, *, dry_run: bool = False) -> list[str]:
+    """The human summary of one file's import (shared with the TUI's import notice)."""
+    if report.error:
+        return [f"{report.path}: failed, nothing imported"]
+    verb = "would import" if dry_run else "imported"
+    lines = [
+        f"{report.path} ({report.format}): {verb} {report.imported}, updated {report.updated},"
+        f" unchanged {report.unchanged}, skipped {len(report.skipped)}"
+    ]
+    if report.changed_position:
+        lines.append(
+            f"  {len(report.changed_position)} changed position (see: handpicked contacts"
+            " --changed-position)"
+        )
+    if report.not_in_export:
+        lines.append(
+            f"  {report.not_in_export} earlier {report.format} contacts not in this export (kept)"
+        )
+    for issue in report.skipped[:20]:
+        lines.append(f"  line {issue.line}: skipped: {issue.reason}")
+    for issue in report.warnings[:20]:
+        lines.append(f"  line {issue.line}: warning: {issue.reason}")
+    hidden = max(0, len(report.skipped) - 20) + max(0, len(report.warnings) - 20)
+    if hidden:
+        lines.append(f"  ... and {hidden} more (see --json)")
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    ws = workspace(args)
+    mapping = dict(args.map)
+    reports = import_paths(ws, args.files, fmt=args.format, mapping=mapping, dry_run=args.dry_run)
+    failed = [r for r in reports if r.error]
+    if len(failed) == len(reports):  # nothing imported: stdout stays empty, the error says why
+        for report in failed[:-1]:
+            print(f"error: {report.error}", file=sys.stderr)
+        raise HandpickedError(failed[-1].error or "import failed")
+    if args.json:
+        emit_json({"files": [_report_json(r) for r in reports]})
+    else:
+        for report in reports:
+            for line in summary(report, dry_run=args.dry_run):
+                out(line)
+    for report in failed:
+        print(f"error: {report.error}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _report_json(report: FileReport) -> dict:
+    data = report.model_dump(mode="json", exclude={"error"})
+    if report.error:
+        data["error"] = report.error
+    return data

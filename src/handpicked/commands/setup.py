@@ -1,0 +1,107 @@
+"""Settings and the ways into the app: `config`, `demo`, `ui` (and plain `handpicked`)."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from handpicked.commands.common import add_json, emit_json, out, workspace
+from handpicked.commands.importing import summary
+from handpicked.core import config
+from handpicked.core.importing import import_paths
+from handpicked.core.resources import shipped
+from handpicked.core.workspace import Workspace
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("config", help="read and change workspace settings")
+    csub = p.add_subparsers(dest="config_command", metavar="ACTION", required=True)
+    g = csub.add_parser("get", help="print one setting")
+    g.add_argument("key")
+    g.set_defaults(handler=run_get)
+    s = csub.add_parser("set", help="change one setting (an empty VALUE resets it)")
+    s.add_argument("key")
+    s.add_argument("value")
+    s.set_defaults(handler=run_set)
+    ls = csub.add_parser("list", help="every setting with its value")
+    add_json(ls)
+    ls.set_defaults(handler=run_list)
+
+    d = sub.add_parser("demo", help="try the app on the shipped sample in a throw-away workspace")
+    d.set_defaults(handler=run_demo)
+    u = sub.add_parser("ui", help="import FILEs (if any), then open the app")
+    u.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    u.set_defaults(handler=run_ui)
+
+
+def _show(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def run_get(args: argparse.Namespace) -> int:
+    out(_show(config.get(config.load(workspace(args)), args.key)))
+    return 0
+
+
+def run_set(args: argparse.Namespace) -> int:
+    settings = config.set_value(workspace(args), args.key, args.value)
+    out(f"{args.key} = {_show(config.get(settings, args.key))}")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    values = config.flat(config.load(workspace(args)))
+    if args.json:
+        emit_json(values)
+    else:
+        for key, value in values.items():
+            out(f"{key} = {_show(value)}")
+    return 0
+
+
+def _open_app(ws: Workspace, *, demo: bool = False) -> int:
+    from handpicked.tui.app import make_app
+
+    make_app(ws, demo=demo).run()
+    return 0
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    """Copy the sample into a fresh temporary workspace, so trying never touches real data."""
+    folder = Path(tempfile.mkdtemp(prefix="handpicked-demo-"))
+    try:
+        ws = Workspace(folder / "workspace")
+        samples = sorted(
+            p for p in shipped("sample_contacts").iterdir() if p.suffix in {".csv", ".vcf"}
+        )
+        copies = []
+        for sample in samples:
+            copy = folder / sample.name
+            shutil.copyfile(sample, copy)
+            copies.append(copy)
+        config.set_value(ws, "me.name", "Alex Demo")
+        for report in import_paths(ws, copies):
+            if report.error:
+                print(f"error: {report.error}", file=sys.stderr)
+        return _open_app(ws, demo=True)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def run_ui(args: argparse.Namespace) -> int:
+    ws = workspace(args)
+    files = getattr(args, "files", None) or []
+    if files:
+        failed = False
+        for report in import_paths(ws, files):
+            for line in summary(report):
+                out(line)
+            if report.error:
+                print(f"error: {report.error}", file=sys.stderr)
+                failed = True
+        if failed:
+            return 1
+    return _open_app(ws)

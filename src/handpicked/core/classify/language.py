@@ -1,0 +1,84 @@
+"""French or English: which language to write to a contact in, guessed from their title.
+
+A Québec network is mixed: a "Directrice des ventes" at Banque Nationale reads French, a "VP
+Sales" at Shopify reads English, and a "Marketing Manager" at CGI could be either. The guess
+counts words that belong to one language only (data/language.toml), title words counting double
+since people choose their title's language but not their employer's name, and accented title
+words counting as French. A tie, including no clue at all, is None: the caller then uses the
+workspace's default language rather than a coin toss presented as knowledge.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from handpicked.core.text import fold, words
+
+_TITLE_WEIGHT = 2
+_COMPANY_WEIGHT = 1
+
+
+@dataclass(frozen=True)
+class _Markers:
+    french: frozenset[str]
+    english: frozenset[str]
+    french_company: frozenset[str]
+    english_company: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _markers() -> _Markers:
+    text = resources.files("handpicked.core.classify").joinpath("data", "language.toml")
+    data = tomllib.loads(text.read_text("utf-8"))
+
+    def fold_all(section: str, key: str) -> frozenset[str]:
+        return frozenset(w for item in data[section][key] for w in words(item))
+
+    return _Markers(
+        fold_all("french", "title"),
+        fold_all("english", "title"),
+        fold_all("french", "company"),
+        fold_all("english", "company"),
+    )
+
+
+def _accented(text: str) -> int:
+    """How many words of a text carry an accent (a French sign in a Québec title)."""
+    count = 0
+    for word in text.split():
+        lowered = word.casefold()
+        if any(ch.isalpha() and not ch.isascii() for ch in lowered) and fold(lowered) != lowered:
+            count += 1
+    return count
+
+
+def _score(text: str, french: frozenset[str], english: frozenset[str]) -> tuple[int, int]:
+    fr = en = 0
+    for word in words(text):
+        if word in french:
+            fr += 1
+        elif word in english:
+            en += 1
+    return fr, en
+
+
+def guess_language(position: str, company: str) -> str | None:
+    """"fr" or "en" when the title (and, less, the company) lean one way; None when they don't."""
+    markers = _markers()
+    fr_title, en_title = _score(position or "", markers.french, markers.english)
+    fr_title += _accented(position or "")
+    fr_company, en_company = _score(
+        company or "",
+        markers.french | markers.french_company,
+        markers.english | markers.english_company,
+    )
+    french = _TITLE_WEIGHT * fr_title + _COMPANY_WEIGHT * fr_company
+    english = _TITLE_WEIGHT * en_title + _COMPANY_WEIGHT * en_company
+    if french > english:
+        return "fr"
+    if english > french:
+        return "en"
+    return None

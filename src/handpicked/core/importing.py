@@ -1,0 +1,31 @@
+"""Import several files: each parsed and stored on its own, one failure never stops the others."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from handpicked.core.errors import HandpickedError
+from handpicked.core.importers import parse_file
+from handpicked.core.ingest import import_file
+from handpicked.core.models import FileReport
+from handpicked.core.workspace import Workspace
+
+
+def import_paths(
+    workspace: Workspace,
+    paths: Sequence[Path],
+    *,
+    fmt: str = "auto",
+    mapping: dict[str, str] | None = None,
+    dry_run: bool = False,
+) -> list[FileReport]:
+    """Import each file in its own transaction; a failed file carries its error, stores nothing."""
+    reports = []
+    for path in paths:
+        try:
+            parsed = parse_file(Path(path), fmt, mapping or None)
+            reports.append(import_file(workspace, parsed, dry_run=dry_run))
+        except HandpickedError as err:
+            reports.append(FileReport(path=str(path), error=str(err)))
+    return reports

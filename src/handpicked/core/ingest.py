@@ -1,0 +1,302 @@
+"""Merging an export into the workspace: match, update, classify, report; one transaction a file.
+
+Re-importing a newer export must update people rather than duplicate them, never erase what the
+user knows (an empty cell never overwrites a stored value), and notice who changed jobs, since
+those are the people worth congratulating. Matching goes from the strongest key to the weakest:
+profile URL, then email, then (first name, last name, company) folded, the last only when neither
+side has a different URL or email, so two namesakes at one employer stay two people.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from handpicked.core.classifying import ClassifyContext
+from handpicked.core.errors import HandpickedError
+from handpicked.core.models import FileReport, ParsedFile, ParsedRow
+from handpicked.core.names import greeting_name
+from handpicked.core.text import company_key, email_key, fold, profile_key
+from handpicked.core.workspace import Workspace, now, today, transaction
+
+# Fields copied from a row onto a contact (an empty value never erases a stored one).
+_FIELDS = ("first_name", "last_name", "email", "profile_url", "company", "position", "notes")
+
+
+@dataclass(slots=True)
+class _Stored:
+    """What matching and merging need to know about a contact already in the workspace."""
+
+    id: int
+    values: dict[str, str]
+    connected_on: str | None
+    sector_column: str
+    moved: bool = False  # company or position changed in this import
+
+
+def name_key(first: str, last: str) -> str:
+    return f"{fold(first)}|{fold(last)}"
+
+
+def search_text(first: str, last: str, company: str, position: str) -> str:
+    return fold(f"{first} {last} {company} {position}".replace("\n", " "))
+
+
+class _Index:
+    """Lookup tables over stored contacts (and rows of this file merged so far)."""
+
+    def __init__(self) -> None:
+        self.by_url: dict[str, _Stored] = {}
+        self.by_email: dict[str, _Stored] = {}
+        self.by_name: dict[tuple[str, str], list[_Stored]] = {}
+
+    def add(self, item: _Stored) -> None:
+        values = item.values
+        if url := profile_key(values["profile_url"]):
+            self.by_url.setdefault(url, item)
+        if mail := email_key(values["email"]):
+            self.by_email.setdefault(mail, item)
+        key = (name_key(values["first_name"], values["last_name"]), company_key(values["company"]))
+        bucket = self.by_name.setdefault(key, [])
+        if item not in bucket:
+            bucket.append(item)
+
+    def match(self, row: ParsedRow) -> _Stored | None:
+        url, mail = profile_key(row.profile_url), email_key(row.email)
+        if url and (hit := self.by_url.get(url)):
+            return hit
+        if mail and (hit := self.by_email.get(mail)):
+            return hit
+        key = (name_key(row.first_name, row.last_name), company_key(row.company))
+        if key[0] == "|":
+            return None
+        for item in self.by_name.get(key, ()):
+            other_url = profile_key(item.values["profile_url"])
+            other_mail = email_key(item.values["email"])
+            if url and other_url and url != other_url:
+                continue
+            if mail and other_mail and mail != other_mail:
+                continue
+            return item
+        return None
+
+
+def _load_index(conn: sqlite3.Connection) -> _Index:
+    index = _Index()
+    cursor = conn.execute(
+        "SELECT id, first_name, last_name, email, profile_url, company, position, notes,"
+        " connected_on, sector_column FROM contacts"
+    )
+    for row in cursor:
+        values = {name: row[name] for name in _FIELDS}
+        index.add(_Stored(row["id"], values, row["connected_on"], row["sector_column"]))
+    return index
+
+
+def import_file(workspace: Workspace, parsed: ParsedFile, *, dry_run: bool = False) -> FileReport:
+    """Store one parsed export in a single transaction (rolled back when `dry_run`)."""
+    conn = workspace.conn
+    report = FileReport(path=parsed.path, format=parsed.format)
+    report.skipped = list(parsed.skipped)
+    report.warnings = list(parsed.warnings)
+    stamp = now()
+    day = today().isoformat()
+    try:
+        with transaction(conn):
+            _merge(conn, workspace, parsed, report, stamp, day)
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    except sqlite3.Error as err:
+        raise HandpickedError(
+            f"{parsed.path}: could not be stored ({err}); nothing of it was imported"
+        ) from None
+    return report
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction to roll back a dry run after counting everything."""
+
+
+def _merge(
+    conn: sqlite3.Connection,
+    workspace: Workspace,
+    parsed: ParsedFile,
+    report: FileReport,
+    stamp: str,
+    day: str,
+) -> None:
+    index = _load_index(conn)
+    import_id = conn.execute(
+        "INSERT INTO imports(path, format, at) VALUES (?, ?, ?)",
+        (str(Path(parsed.path).resolve()), parsed.format, stamp),
+    ).lastrowid
+    classify = ClassifyContext.load(workspace, conn)
+    seen_ids: set[int] = set()
+    fresh: list[_Stored] = []
+    changed: set[int] = set()
+    updated: set[int] = set()
+    pending_tags: list[tuple[_Stored, list[str]]] = []
+    for row in parsed.rows:
+        hit = index.match(row)
+        if hit is None:
+            item = _Stored(
+                -1,
+                {name: getattr(row, name) for name in _FIELDS},
+                row.connected_on.isoformat() if row.connected_on else None,
+                row.sector,
+            )
+            index.add(item)
+            fresh.append(item)
+            pending_tags.append((item, row.tags))
+            continue
+        if row.tags:
+            pending_tags.append((hit, row.tags))
+        if hit.id == -1:  # a duplicate inside this file: fill the gaps of the first occurrence
+            for name in _FIELDS:
+                if not hit.values[name] and getattr(row, name):
+                    hit.values[name] = getattr(row, name)
+            if hit.connected_on is None and row.connected_on:
+                hit.connected_on = row.connected_on.isoformat()
+            hit.sector_column = hit.sector_column or row.sector
+            index.add(hit)
+            continue
+        seen_ids.add(hit.id)
+        if _update(conn, hit, row, stamp, day, import_id):
+            updated.add(hit.id)
+            if hit.moved:
+                changed.add(hit.id)
+        index.add(hit)
+    conn.execute(
+        "UPDATE contacts SET last_import_id = ? WHERE id IN (SELECT value FROM json_each(?))",
+        (import_id, json.dumps(sorted(seen_ids))),
+    )
+    _insert(conn, fresh, parsed, stamp, import_id)
+    for item, tags in pending_tags:
+        conn.executemany(
+            "INSERT OR IGNORE INTO tags(contact_id, tag) VALUES (?, ?)",
+            [(item.id, tag) for tag in tags if tag],
+        )
+    touched = [item.id for item in fresh] + sorted(updated)
+    classify.apply(conn, touched)
+    report.imported = len(fresh)
+    report.updated = len(updated)
+    report.unchanged = len(seen_ids - updated)
+    report.changed_position = sorted(changed)
+    report.not_in_export = conn.execute(
+        "SELECT count(*) FROM contacts WHERE source_format = ? AND"
+        " (last_import_id IS NULL OR last_import_id != ?)",
+        (parsed.format, import_id),
+    ).fetchone()[0]
+
+
+_SAME_KEY = {"profile_url": profile_key, "email": email_key, "company": company_key}
+
+
+def _same(name: str, new: str, old: str) -> bool:
+    """True when two values differ only in spelling that carries no news (case, accents, URL form).
+
+    "DESJARDINS" in a spreadsheet must not overwrite "Desjardins inc." from LinkedIn, nor count as
+    a change of position.
+    """
+    if new == old:
+        return True
+    if not old:
+        return False
+    key = _SAME_KEY.get(name, fold)
+    return key(new) == key(old)
+
+
+def _update(
+    conn: sqlite3.Connection, stored: _Stored, row: ParsedRow, stamp: str, day: str, import_id: int
+) -> bool:
+    """Apply a row's non-empty values to a stored contact; True when anything changed."""
+    changes: dict[str, object] = {}
+    old = stored.values
+    for name in _FIELDS:
+        value = getattr(row, name)
+        if value and not _same(name, value, old[name]):
+            changes[name] = value
+    moved = ("company" in changes and old["company"]) or ("position" in changes and old["position"])
+    stored.moved = stored.moved or bool(moved)
+    if moved:
+        conn.execute(
+            "INSERT INTO positions(contact_id, company, position, until) VALUES (?, ?, ?, ?)",
+            (stored.id, old["company"], old["position"], day),
+        )
+        changes["position_changed_at"] = day
+    if row.connected_on and row.connected_on.isoformat() != stored.connected_on:
+        changes["connected_on"] = row.connected_on.isoformat()
+        stored.connected_on = changes["connected_on"]  # type: ignore[assignment]
+    if row.sector and row.sector != stored.sector_column:
+        changes["sector_column"] = row.sector
+        stored.sector_column = row.sector
+    if not changes:
+        return False
+    old.update({k: v for k, v in changes.items() if k in _FIELDS})  # type: ignore[misc]
+    changes["profile_key"] = profile_key(old["profile_url"])
+    changes["email_key"] = email_key(old["email"])
+    changes["name_key"] = name_key(old["first_name"], old["last_name"])
+    changes["company_key"] = company_key(old["company"])
+    changes["search_text"] = search_text(
+        old["first_name"], old["last_name"], old["company"], old["position"]
+    )
+    changes["updated_at"] = stamp
+    sets = ", ".join(f"{name} = ?" for name in changes)
+    conn.execute(
+        f"UPDATE contacts SET {sets} WHERE id = ?",  # column names come from this module only
+        (*changes.values(), stored.id),
+    )
+    if "first_name" in changes:
+        conn.execute(
+            "UPDATE contacts SET greeting_name = ? WHERE id = ? AND greeting_manual = 0",
+            (greeting_name(old["first_name"]), stored.id),
+        )
+    return True
+
+
+def _insert(
+    conn: sqlite3.Connection, fresh: list[_Stored], parsed: ParsedFile, stamp: str, import_id: int
+) -> None:
+    if not fresh:
+        return
+    (next_id,) = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM contacts").fetchone()
+    rows = []
+    for offset, item in enumerate(fresh):
+        item.id = next_id + offset
+        v = item.values
+        rows.append(
+            (
+                item.id,
+                v["first_name"],
+                v["last_name"],
+                greeting_name(v["first_name"]),
+                v["email"],
+                v["profile_url"],
+                v["company"],
+                v["position"],
+                v["notes"],
+                item.connected_on,
+                parsed.path,
+                parsed.format,
+                stamp,
+                stamp,
+                import_id,
+                item.sector_column,
+                profile_key(v["profile_url"]),
+                email_key(v["email"]),
+                name_key(v["first_name"], v["last_name"]),
+                company_key(v["company"]),
+                search_text(v["first_name"], v["last_name"], v["company"], v["position"]),
+            )
+        )
+    conn.executemany(
+        "INSERT INTO contacts(id, first_name, last_name, greeting_name, email, profile_url,"
+        " company, position, notes, connected_on, source_path, source_format, imported_at,"
+        " updated_at, last_import_id, sector_column, profile_key, email_key, name_key,"
+        " company_key, search_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        rows,
+    )

@@ -1,0 +1,129 @@
+"""What crosses module boundaries: contacts, import reports, audiences, templates, messages.
+
+Pydantic models at the edges (the CLI's JSON, the TUI's screens, the templates' context) so every
+shape is validated and documented once. Hot loops (parsing 100,000 rows) use `ParsedRow`, a plain
+slotted dataclass, because building a validated model per row would dominate the import time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Format = Literal["linkedin", "google", "outlook", "vcard", "csv"]
+SectorSource = Literal["contact", "company", "column", "dictionary", "rule", "none"]
+RoleSource = Literal["contact", "rule", "none"]
+Status = Literal["queued", "sending", "sent", "failed", "skipped", "replied"]
+STATUSES: tuple[str, ...] = ("queued", "sending", "sent", "failed", "skipped", "replied")
+Channel = Literal["linkedin-message", "connection-note", "inmail", "email"]
+CHANNELS: tuple[str, ...] = ("linkedin-message", "connection-note", "inmail", "email")
+
+# Fields an import column can be mapped to with `--map HEADER=FIELD`.
+MAP_TARGETS: tuple[str, ...] = (
+    "first_name",
+    "last_name",
+    "full_name",
+    "email",
+    "company",
+    "position",
+    "profile_url",
+    "connected_on",
+    "sector",
+    "tags",
+    "notes",
+)
+
+
+@dataclass(slots=True)
+class ParsedRow:
+    """One usable row of an export, cleaned but not yet matched against the workspace."""
+
+    line: int
+    first_name: str = ""
+    last_name: str = ""
+    email: str = ""
+    company: str = ""
+    position: str = ""
+    profile_url: str = ""
+    connected_on: dt.date | None = None
+    sector: str = ""  # a sector/industry column's label, as written in the file
+    tags: list[str] = field(default_factory=list)
+    notes: str = ""
+
+
+class RowIssue(BaseModel):
+    """A skipped row or an unreadable value, with the 1-based line where it starts in the file."""
+
+    line: int
+    reason: str
+
+
+class ParsedFile(BaseModel):
+    """An export read into rows: what importers return, before anything is stored."""
+
+    path: str
+    format: Format
+    rows: list[ParsedRow] = Field(default_factory=list)
+    skipped: list[RowIssue] = Field(default_factory=list)
+    warnings: list[RowIssue] = Field(default_factory=list)
+
+    model_config = {"arbitrary_types_allowed": True}
+
+
+class FileReport(BaseModel):
+    """What one file's import did (the `import --json` contract, one entry per file)."""
+
+    path: str
+    format: str | None = None
+    imported: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list[RowIssue] = Field(default_factory=list)
+    warnings: list[RowIssue] = Field(default_factory=list)
+    changed_position: list[int] = Field(default_factory=list)
+    not_in_export: int = 0
+    error: str | None = None  # set when the whole file failed; nothing of it was stored
+
+
+class PreviousPosition(BaseModel):
+    company: str
+    position: str
+    until: dt.date | None = None
+
+
+class Contact(BaseModel):
+    """A person in the workspace, with everything a filter, a template or a screen may need."""
+
+    id: int
+    first_name: str = ""
+    last_name: str = ""
+    greeting_name: str = ""
+    email: str = ""
+    profile_url: str = ""
+    company: str = ""
+    position: str = ""
+    previous_positions: list[PreviousPosition] = Field(default_factory=list)
+    connected_on: dt.date | None = None
+    sector: str = "Unclassified"
+    sector_source: SectorSource = "none"
+    function: str = "Unclassified"
+    function_source: RoleSource = "none"
+    seniority: str = "Unclassified"
+    seniority_source: RoleSource = "none"
+    language: str = "en"
+    tags: list[str] = Field(default_factory=list)
+    notes: str = ""
+    fields: dict[str, str] = Field(default_factory=dict)
+    source_path: str = ""
+    source_format: str = ""
+    imported_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+    last_contacted: dt.date | None = None
+    do_not_contact: bool = False
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.first_name, self.last_name) if part)

@@ -1,0 +1,99 @@
+"""Text folding and keys shared by import matching, search, classification and filters.
+
+Everything that compares human-written text (names, companies, titles, search words) goes through
+these functions, so "Développeur" matches "developpeur" the same way everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+# Legal suffixes dropped from company keys so "Desjardins Inc." and "DESJARDINS" are one company.
+_LEGAL_SUFFIXES = {
+    "inc",
+    "incorporated",
+    "ltd",
+    "ltee",
+    "limited",
+    "llc",
+    "llp",
+    "lp",
+    "corp",
+    "corporation",
+    "co",
+    "sa",
+    "sas",
+    "sarl",
+    "gmbh",
+    "ag",
+    "plc",
+    "bv",
+    "nv",
+    "senc",
+    "srl",
+    "spa",
+    "ulc",
+    "cie",
+    "company",
+    "limitee",
+    "enr",
+    "pty",
+}
+
+
+def clean(value: object) -> str:
+    """Strip surrounding whitespace and control characters, keep everything else as given.
+
+    Newlines inside a value (two-line titles) are kept; other control characters (escape
+    sequences that could drive a terminal) are removed here, at the door.
+    """
+    if value is None:
+        return ""
+    text = str(value)
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return text.strip()
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower-case, accent-free, single-spaced form of a text, for matching and search."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", stripped).strip()
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text ("Vice-présidente, R&D" -> vice, presidente, r, d)."""
+    return [w for w in _NON_WORD.split(fold(text)) if w]
+
+
+@lru_cache(maxsize=65536)
+def company_key(company: str) -> str:
+    """Key under which two spellings of one company compare equal (case, accents, legal suffix)."""
+    parts = words(company.replace(".", ""))
+    while len(parts) > 1 and parts[-1] in _LEGAL_SUFFIXES:
+        parts.pop()
+    return " ".join(parts)
+
+
+def profile_key(url: str) -> str:
+    """Normalised profile URL: scheme, www, query, trailing slash and case do not matter."""
+    text = fold(url)
+    if not text:
+        return ""
+    text = re.sub(r"^[a-z]+://", "", text)
+    text = re.sub(r"^(www\.|[a-z]{2}\.)(?=linkedin\.com)", "", text)
+    text = text.split("?", 1)[0].split("#", 1)[0]
+    return text.rstrip("/")
+
+
+def email_key(email: str) -> str:
+    return email.strip().casefold()

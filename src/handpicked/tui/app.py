@@ -1,0 +1,334 @@
+"""The Textual face of handpicked: screens, global keys, and the state every screen shares.
+
+The app holds what crosses screens and nothing else: the workspace, the audience being picked on
+Contacts (Compose reads it), a counter of data changes (a screen that shows derived data reloads
+when it moved), and the few doors to the outside world (browser, clipboard, errors) so tests can
+watch them. Each screen lives in its own module; each key is a Binding with an action, so the
+footer, the help screen and the command palette all list it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from concurrent.futures import Future
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.signal import Signal
+from textual.widgets import Static
+
+from handpicked.core import config
+from handpicked.core.browse import BrowseIndex
+from handpicked.core.errors import HandpickedError
+from handpicked.core.workspace import Workspace
+from handpicked.tui import clipboard
+from handpicked.tui.screens.companies import CompaniesScreen
+from handpicked.tui.screens.contacts import ContactsScreen
+from handpicked.tui.widgets.contact_table import display_columns
+
+DEMO_NOTE = "demo workspace (throw-away)"
+
+
+class _Missing(Screen):
+    """Stands in for a screen whose module is not there yet (the other half of the TUI)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.missing = name
+
+    def compose(self):
+        yield Static(f"The {self.missing} screen is not available in this build.")
+
+
+def _screen(module: str, cls: str, *args: object) -> Screen:
+    """Import a screen only when first shown: start-up pays only for the Contacts screen."""
+    import importlib
+
+    try:
+        found = importlib.import_module(f"handpicked.tui.screens.{module}")
+    except ModuleNotFoundError as err:
+        if err.name != f"handpicked.tui.screens.{module}":
+            raise
+        return _Missing(module)
+    return getattr(found, cls)(*args)
+
+
+def _compose_screen() -> Screen:
+    return _screen("compose", "ComposeScreen")
+
+
+def _campaigns_screen() -> Screen:
+    return _screen("campaigns", "CampaignsScreen")
+
+
+class HandpickedApp(App[None]):
+    """handpicked's terminal app; build it with `make_app`."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "handpicked"
+    ENABLE_COMMAND_PALETTE = True
+    MODES: ClassVar = {
+        "contacts": ContactsScreen,
+        "companies": CompaniesScreen,
+        "compose": _compose_screen,
+        "campaigns": _campaigns_screen,
+    }
+    DEFAULT_MODE = "contacts"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Help", tooltip="Every key of every screen"),
+        Binding("question_mark", "help", "Help", show=False),
+        Binding("f2", "contacts", "Contacts", tooltip="Browse the network, pick an audience"),
+        Binding("f3", "companies", "Companies", tooltip="Give companies a sector"),
+        Binding("f4", "compose", "Compose", tooltip="Write to the audience"),
+        Binding("f5", "dispatch", "Dispatch", tooltip="Send the last campaign's messages"),
+        Binding("f6", "campaigns", "Campaigns", tooltip="Every campaign and its replies"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    class AudienceChanged(Message):
+        """`app.audience` changed (picked, unpicked, cleared)."""
+
+    def __init__(self, workspace: Workspace, *, demo: bool = False) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.demo = demo
+        self.audience: list[int] = []
+        self._picked: set[int] = set()
+        self.allow_large = False
+        """True once the user confirmed composing for more than audience.max people."""
+        self.data_version = 0
+        """Bumped by every change to contacts, companies or classifications."""
+        self.last_campaign: str | None = None
+        self.audience_signal: Signal[int] = Signal(self, "audience")
+        self._settings_error: HandpickedError | None = None
+        try:
+            self.settings = config.load(workspace)
+        except HandpickedError as err:
+            self.settings, self._settings_error = config.Settings(), err
+        self._preload: Future[tuple[BrowseIndex, dict]] | None = None
+        # is_empty() opens (and migrates) the database here, on the main thread: two workers
+        # opening it lazily at the same moment would both try to create the schema.
+        if not self.is_empty():
+            self._preload = self._start_preload()
+        if demo:  # in the title: each screen's sub-title names the screen
+            self.title = f"handpicked · {DEMO_NOTE}"
+
+    def _start_preload(self) -> Future[tuple[BrowseIndex, dict]]:
+        """Read the contacts index in a thread while Textual starts: first paint comes sooner."""
+        future: Future[tuple[BrowseIndex, dict]] = Future()
+
+        def load() -> None:
+            try:
+                index = BrowseIndex.load(self.workspace)
+                future.set_result((index, display_columns(index)))
+            except BaseException as err:  # handed to whoever takes the result
+                future.set_exception(err)
+
+        threading.Thread(target=load, name="handpicked-preload", daemon=True).start()
+        return future
+
+    def take_preloaded(self) -> tuple[BrowseIndex, dict] | None:
+        """The index read at start-up, once, if nothing changed since (else None: reload)."""
+        future, self._preload = self._preload, None
+        if future is None or self.data_version != 0:
+            return None
+        return future.result()
+
+    def on_mount(self) -> None:
+        if self._settings_error is not None:
+            self.show_error(self._settings_error)
+        if self.is_empty():
+            from handpicked.tui.screens.welcome import WelcomeScreen
+
+            self.push_screen(WelcomeScreen())
+
+    def is_empty(self) -> bool:
+        """True when the workspace holds no contact yet (the welcome screen explains imports)."""
+        return self.workspace.conn.execute("SELECT 1 FROM contacts LIMIT 1").fetchone() is None
+
+    # -- shared state ------------------------------------------------------------------------
+
+    def is_picked(self, contact_id: int) -> bool:
+        return contact_id in self._picked
+
+    @property
+    def picked(self) -> frozenset[int]:
+        return frozenset(self._picked)
+
+    def pick(self, ids: Iterable[int]) -> int:
+        """Add contacts to the audience (in order, once each); returns how many were new."""
+        new = [i for i in dict.fromkeys(ids) if i not in self._picked]
+        self.audience.extend(new)
+        self._picked.update(new)
+        if new:
+            self._audience_changed()
+        return len(new)
+
+    def unpick(self, ids: Iterable[int]) -> int:
+        gone = set(ids) & self._picked
+        if gone:
+            self.audience = [i for i in self.audience if i not in gone]
+            self._picked -= gone
+            self._audience_changed()
+        return len(gone)
+
+    def toggle_pick(self, contact_id: int) -> bool:
+        """Pick or unpick one contact; True when it is now in the audience."""
+        if contact_id in self._picked:
+            self.unpick([contact_id])
+            return False
+        self.pick([contact_id])
+        return True
+
+    def clear_audience(self) -> None:
+        if self.audience:
+            self.audience = []
+            self._picked = set()
+            self._audience_changed()
+
+    def _audience_changed(self) -> None:
+        self.allow_large = False
+        self.post_message(self.AudienceChanged())
+        self.audience_signal.publish(len(self.audience))
+
+    def data_changed(self) -> None:
+        """Contacts, sectors or classifications changed: screens reload when next shown."""
+        self.data_version += 1
+        if gone := self._missing_ids(self._picked):
+            self.unpick(gone)  # forgotten contacts leave the audience too
+
+    def _missing_ids(self, ids: Iterable[int]) -> list[int]:
+        wanted = sorted(ids)
+        if not wanted:
+            return []
+        import json
+
+        found = {
+            row[0]
+            for row in self.workspace.conn.execute(
+                "SELECT id FROM contacts WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(wanted),),
+            )
+        }
+        return [i for i in wanted if i not in found]
+
+    # -- doors to the outside --------------------------------------------------------------
+
+    def open_link(self, url: str) -> None:
+        """The one way the app opens a browser (tests replace it)."""
+        self.open_url(url)
+
+    def copy_text(self, text: str) -> str:
+        """Copy to the clipboard, tell the user which way it went, and return that sentence."""
+        sentence = clipboard.copy_text(self, text)
+        self.notify(sentence, markup=False)
+        return sentence
+
+    def show_error(self, err: Exception) -> None:
+        """A user-facing sentence for an error; never a traceback on screen."""
+        if isinstance(err, HandpickedError):
+            self.notify(str(err), title="Error", severity="error", markup=False, timeout=10)
+        else:
+            self.log.error(repr(err))
+            self.notify(
+                f"Something went wrong ({type(err).__name__}: {err}). Your data is unchanged; "
+                "please report this.",
+                title="Unexpected error", severity="error", markup=False, timeout=10,
+            )  # fmt: skip
+
+    # -- screens ----------------------------------------------------------------------------
+
+    def _close_overlays(self) -> None:
+        """Pop help, details and dialogs so a mode switch lands on the mode's own screen."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def action_help(self) -> None:
+        from handpicked.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def _go(self, mode: str) -> None:
+        self._close_overlays()
+        self.switch_mode(mode)
+
+    def action_contacts(self) -> None:
+        self._go("contacts")
+
+    def action_companies(self) -> None:
+        self._go("companies")
+
+    def action_campaigns(self) -> None:
+        self._go("campaigns")
+
+    def action_compose(self) -> None:
+        """Compose, unless the audience is a broadcast the user has not confirmed."""
+        size, limits = len(self.audience), self.settings.audience
+        if size <= limits.max or self.allow_large:
+            self._go("compose")
+            return
+        from handpicked.tui.widgets.confirm import Confirm
+
+        question = (
+            f"You picked {size} people; a campaign is for about {limits.target} "
+            f"(audience.max is {limits.max}). A message to everyone is a broadcast: nobody "
+            "feels personally written to. Narrow it by seniority, tag or sector, or compose "
+            "anyway if you mean it."
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.allow_large = True
+                self._go("compose")
+
+        self.push_screen(
+            Confirm(f"Compose for {size} people?", question, yes="Compose anyway", no="Go back"),
+            answered,
+        )
+
+    def action_dispatch(self) -> None:
+        name = self.last_campaign or self._latest_campaign()
+        if name is None:
+            self.notify("No campaign yet: pick an audience, then compose one (F4).")
+            return
+        self.open_campaign(name)
+
+    def _latest_campaign(self) -> str | None:
+        row = self.workspace.conn.execute(
+            "SELECT name FROM campaigns ORDER BY created DESC, id DESC LIMIT 1"
+        ).fetchone()
+        return row[0] if row else None
+
+    def open_campaign(self, name: str) -> None:
+        """Show one campaign's dispatch screen (on top of the campaigns list)."""
+        self.last_campaign = name
+        self._go("campaigns")
+        self.push_screen(_screen("dispatch", "DispatchScreen", name))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette (ctrl+p) offers every described key of the app and of the screen."""
+        yield from super().get_system_commands(screen)
+        own = type(screen).__dict__.get("BINDINGS", [])
+        seen: set[str] = set()
+        for target, bindings in ((self, self.BINDINGS), (screen, own)):
+            for binding in Binding.make_bindings(bindings):
+                if binding.description and binding.action not in seen | {"quit"}:
+                    seen.add(binding.action)
+                    tip = binding.tooltip or binding.description
+                    yield SystemCommand(binding.description, tip, self._runner(binding, target))
+
+    def _runner(self, binding: Binding, target: object):
+        async def run() -> None:
+            await self.run_action(binding.action, target)
+
+        return run
+
+
+def make_app(workspace: Workspace, *, demo: bool = False) -> HandpickedApp:
+    """The app on a workspace; `demo` marks it as a throw-away sample in the header."""
+    return HandpickedApp(workspace, demo=demo)

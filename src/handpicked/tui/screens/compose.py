@@ -1,0 +1,382 @@
+"""Compose: one template, its campaign values, and a live preview of each person's message.
+
+The user picks a template, fills in what the campaign is about (the event, the job, the link),
+and reads the message each person of the audience would get, with what the lint says about it,
+before anything is stored. Rendering goes through `campaigns.draft` in a thread worker, started a
+moment after the last keystroke, so typing never waits for twenty renders. A message can be
+rewritten by hand here; the edit is kept on the screen and applied right after queueing, so the
+queued campaign holds exactly what the user read.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from handpicked.core import audience, campaigns, templates
+from handpicked.core.errors import HandpickedError
+from handpicked.core.models import Contact
+from handpicked.core.workspace import today
+from handpicked.tui.widgets.confirm import Confirm
+from handpicked.tui.widgets.message_editor import Edit, MessageEditor
+from handpicked.tui.widgets.message_preview import MessagePreview, channel_limit
+from handpicked.tui.widgets.safe import safe, safe_line
+
+
+def placeholder(key: str) -> str:
+    """What an unfilled campaign value looks like in the preview (never queued)."""
+    return f"‹{key}›"
+
+
+class ComposeScreen(Screen):
+    """Template picker, campaign values, audience list and the highlighted person's message."""
+
+    DEBOUNCE = 0.3
+    """Seconds of quiet typing before the preview is rendered again."""
+
+    DEFAULT_CSS = """
+    ComposeScreen #compose-left { width: 38; }
+    ComposeScreen #templates { height: 1fr; border: round $primary 50%; }
+    ComposeScreen #recipients { height: 1fr; border: round $primary 50%; }
+    ComposeScreen #form { width: 1fr; padding: 0 1; }
+    ComposeScreen #form Label { margin-top: 1; color: $text-muted; }
+    ComposeScreen #template-info { margin-top: 1; }
+    ComposeScreen #compose-status { color: $warning; margin-top: 1; }
+    ComposeScreen #preview { width: 1.3fr; }
+    """
+
+    BINDINGS = [
+        Binding("f7", "edit_message", "Edit message", tooltip="Rewrite this person's message"),
+        Binding("f8", "revert_edit", "Undo edit", tooltip="Back to the template's text"),
+        Binding("f9,ctrl+s", "queue", "Queue", tooltip="Store the campaign, then dispatch it"),
+        Binding("ctrl+down", "next_person", "Next person", show=False),
+        Binding("ctrl+up", "previous_person", "Previous person", show=False),
+    ]
+
+    class Drafted(Message):
+        """The draft worker's result for one generation of inputs (older ones are dropped)."""
+
+        def __init__(
+            self, generation: int, views: list[campaigns.MessageView], error: str | None
+        ) -> None:
+            super().__init__()
+            self.generation = generation
+            self.views = views
+            self.error = error
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.templates: list[templates.Template] = []
+        self.template: str | None = None
+        self.variables: dict[str, str] = {}
+        """Campaign variable -> description, for the chosen template (all its languages)."""
+        self.values: dict[str, str] = {}
+        self.contacts: list[Contact] = []
+        self.recent: dict[int, int] = {}
+        self.views: dict[int, campaigns.MessageView] = {}
+        self.edits: dict[int, Edit] = {}
+        self.error: str | None = None
+        self.limit: int | None = None
+        self._generation = 0
+        self._timer: Timer | None = None
+        self._default_name = ""
+        self._loaded: tuple[list[int], int] | None = None
+
+    # -- layout and loading --------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            with Vertical(id="compose-left"):
+                yield OptionList(id="templates", markup=False)
+                yield OptionList(id="recipients", markup=False)
+            with VerticalScroll(id="form"):
+                yield Label("Campaign name")
+                yield Input(id="campaign-name", placeholder="e.g. spring-event")
+                yield Static(id="template-info")
+                yield Vertical(id="variables")
+                yield Static(id="compose-status")
+            yield MessagePreview(id="preview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#templates").border_title = "Template (enter picks)"
+        try:
+            self.templates = templates.discover(self.app.workspace.templates_dir)
+        except HandpickedError as err:
+            self.app.show_error(err)
+        names = {t.name: self._variant(t.name) for t in self.templates}
+        self.query_one("#templates", OptionList).set_options(
+            Option(self._template_prompt(t), id=name) for name, t in names.items()
+        )
+        self._load_audience()
+
+    def on_screen_resume(self) -> None:
+        self._load_audience()
+
+    def _variant(self, name: str) -> templates.Template:
+        return templates.find(self.templates, name, self.app.settings.me.language)
+
+    def _template_prompt(self, template: templates.Template) -> Text:
+        languages = ", ".join(templates.variants(self.templates, template.name))
+        prompt = safe_line(template.name, style="bold")
+        prompt.append(f"  {template.channel} · {languages}\n", style="dim")
+        prompt.append_text(safe_line(template.description, style="italic"))
+        return prompt
+
+    def _load_audience(self) -> None:
+        """Read app.audience again when it (or the data behind it) changed since last time."""
+        key = (list(self.app.audience), getattr(self.app, "data_version", 0))
+        if key == self._loaded:
+            return
+        self._loaded = key
+        self.error = None
+        try:
+            chosen = audience.select_audience(self.app.workspace, None, key[0])
+        except HandpickedError as err:
+            self.contacts, self.recent, self.error = [], {}, str(err)
+        else:
+            self.contacts, self.recent = chosen.contacts, chosen.recent
+        self.edits = {cid: e for cid, e in self.edits.items() if cid in self._ids()}
+        self.views = {}
+        recipients = self.query_one("#recipients", OptionList)
+        recipients.border_title = f"People ({len(self.contacts)})"
+        recipients.set_options(Option(self._person_prompt(c), id=str(c.id)) for c in self.contacts)
+        if self.contacts:
+            recipients.highlighted = 0
+        self._start_draft()
+
+    def _ids(self) -> set[int]:
+        return {c.id for c in self.contacts}
+
+    def _person_prompt(self, contact: Contact) -> Text:
+        prompt = safe_line(contact.full_name or "(no name)")
+        view = self.views.get(contact.id)
+        if contact.id in self.edits:
+            prompt.append("  ✎", style="bold")
+        if view is not None and view.warnings:
+            prompt.append(f"  ⚠ {len(view.warnings)}", style="bold yellow")
+        return prompt
+
+    # -- template and values -------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#templates")
+    async def _template_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            await self.choose_template(event.option.id)
+
+    async def choose_template(self, name: str) -> None:
+        """Use template `name`: one input per campaign value, the default campaign name."""
+        if name == self.template:
+            return
+        if self.edits:
+            self.notify(f"{len(self.edits)} hand edit(s) dropped: they were for another template")
+            self.edits.clear()
+        self.template = name
+        self.views = {}
+        chosen = self._variant(name)
+        self.variables = {}
+        for variant in [chosen, *templates.variants(self.templates, name).values()]:
+            for key, description in variant.variables.items():
+                self.variables.setdefault(key, description)
+        self.limit = channel_limit(self.app.workspace, chosen.channel)
+        info = Text.assemble(("Template ", "bold"), self._template_prompt(chosen))
+        self.query_one("#template-info", Static).update(info)
+        box = self.query_one("#variables", Vertical)
+        await box.remove_children()
+        for key, description in self.variables.items():
+            label = Label(safe(f"{description or key} ({key})"), markup=False)
+            field = Input(self.values.get(key, ""), id=f"var-{key}", name=key, placeholder=key)
+            await box.mount_all([label, field])
+        name_input = self.query_one("#campaign-name", Input)
+        default = f"{name}-{today().isoformat()}"
+        if name_input.value in ("", self._default_name):
+            name_input.value = default
+        self._default_name = default
+        self._start_draft()
+
+    @on(Input.Changed, "#variables Input")
+    def _value_typed(self, event: Input.Changed) -> None:
+        if event.input.name:
+            self.values[event.input.name] = event.value
+            if self._timer is not None:
+                self._timer.stop()
+            self._timer = self.set_timer(self.DEBOUNCE, self._start_draft)
+
+    def missing(self) -> list[str]:
+        """Campaign values still empty (the preview shows placeholders for them)."""
+        return [k for k in self.variables if not self.values.get(k, "").strip()]
+
+    # -- the draft worker ----------------------------------------------------------------------
+
+    def _start_draft(self) -> None:
+        self._generation += 1
+        status = self.query_one("#compose-status", Static)
+        missing = self.missing()
+        status.update(Text(f"Fill in: {', '.join(missing)}" if missing else ""))
+        if self.template is None or not self.contacts:
+            self.views = {}
+            self._show_current()
+            return
+        filled = {k: self.values.get(k, "").strip() or placeholder(k) for k in self.variables}
+        self._draft(self._generation, self.template, filled, list(self.contacts), self.recent)
+
+    @work(thread=True, exclusive=True, group="draft")
+    def _draft(
+        self,
+        generation: int,
+        template: str,
+        values: dict[str, str],
+        contacts: list[Contact],
+        recent: dict[int, int],
+    ) -> None:
+        try:
+            views = campaigns.draft(self.app.workspace, template, values, contacts, recent)
+            error = None
+        except HandpickedError as err:
+            views, error = [], str(err)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Drafted(generation, views, error))
+
+    @on(Drafted)
+    def _drafted(self, event: Drafted) -> None:
+        if event.generation != self._generation:
+            return
+        self.views = {v.contact_id: v for v in event.views}
+        self.error = event.error
+        self._refresh_people()
+        self._show_current()
+
+    def _refresh_people(self) -> None:
+        recipients = self.query_one("#recipients", OptionList)
+        for contact in self.contacts:
+            recipients.replace_option_prompt(str(contact.id), self._person_prompt(contact))
+
+    # -- the preview ---------------------------------------------------------------------------
+
+    def current(self) -> Contact | None:
+        """The person whose message the preview shows."""
+        index = self.query_one("#recipients", OptionList).highlighted
+        return self.contacts[index] if index is not None and index < len(self.contacts) else None
+
+    def current_view(self) -> campaigns.MessageView | None:
+        """The highlighted person's message as it stands (their hand edit applied)."""
+        contact = self.current()
+        view = self.views.get(contact.id) if contact is not None else None
+        edit = self.edits.get(contact.id) if contact is not None else None
+        if view is None or edit is None:
+            return view
+        subject = view.subject if edit.subject is None else edit.subject
+        return view.model_copy(update={"body": edit.body, "subject": subject, "edited": True})
+
+    @on(OptionList.OptionHighlighted, "#recipients")
+    def _person_highlighted(self) -> None:
+        self._show_current()
+
+    def _show_current(self) -> None:
+        preview = self.query_one(MessagePreview)
+        view = self.current_view()
+        if self.error:
+            preview.show_note(self.error)
+        elif not self.contacts:
+            preview.show_note(
+                "Nobody picked yet: choose people on Contacts (F2), then come back here (F4)."
+            )
+        elif self.template is None:
+            preview.show_note("Pick a template on the left (enter).")
+        elif view is None:
+            preview.show_note("Writing the messages…")
+        else:
+            preview.show(view, limit=self.limit)
+            if view.edited:
+                preview.border_subtitle = "edited: warnings are checked again once queued"
+                return
+        preview.border_subtitle = ""
+
+    def action_next_person(self) -> None:
+        self.query_one("#recipients", OptionList).action_cursor_down()
+
+    def action_previous_person(self) -> None:
+        self.query_one("#recipients", OptionList).action_cursor_up()
+
+    # -- hand edits ----------------------------------------------------------------------------
+
+    def action_edit_message(self) -> None:
+        contact, view = self.current(), self.current_view()
+        if contact is None or view is None:
+            self.notify("No message to edit yet: pick a template and people first.")
+            return
+
+        def keep(edit: Edit | None) -> None:
+            if edit is not None and (edit.body, edit.subject) != (view.body, view.subject):
+                self.edits[contact.id] = edit
+                self._refresh_people()
+                self._show_current()
+
+        self.app.push_screen(MessageEditor(contact.full_name, view.body, view.subject), keep)
+
+    def action_revert_edit(self) -> None:
+        contact = self.current()
+        if contact is not None and self.edits.pop(contact.id, None) is not None:
+            self._refresh_people()
+            self._show_current()
+
+    # -- queueing ------------------------------------------------------------------------------
+
+    def action_queue(self) -> None:
+        """Queue the campaign, asking first when the audience is a broadcast."""
+        name = self.query_one("#campaign-name", Input).value.strip()
+        if self.template is None:
+            self.notify("Pick a template first.", severity="warning")
+            return
+        if not name:
+            self.notify("Give the campaign a name first.", severity="warning")
+            return
+        allowed = bool(getattr(self.app, "allow_large", False))
+        try:
+            audience.check_size(self.app.workspace, len(self.contacts), 0, allow_large=allowed)
+        except HandpickedError as err:
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.app.allow_large = True
+                    self.queue(name, allow_large=True)
+
+            question = f"{err}\n\nQueue a message for all {len(self.contacts)} anyway?"
+            confirm = Confirm("This is a broadcast", question, yes="Queue anyway", no="Go back")
+            self.app.push_screen(confirm, answered)
+            return
+        self.queue(name, allow_large=allowed)
+
+    def queue(self, name: str, *, allow_large: bool) -> None:
+        """Store the campaign, apply the hand edits, then hand over to Dispatch."""
+        ws = self.app.workspace
+        values = {k: v.strip() for k, v in self.values.items() if k in self.variables}
+        try:
+            report = campaigns.compose(
+                ws, name, template=self.template or "", variables=values, f=None,
+                contact_ids=[c.id for c in self.contacts], allow_large=allow_large,
+            )  # fmt: skip
+            for contact_id, edit in self.edits.items():
+                campaigns.edit_message(ws, report.campaign, contact_id, edit.body, edit.subject)
+        except HandpickedError as err:
+            self.app.show_error(err)
+            return
+        self.edits.clear()
+        self._refresh_people()
+        sentence = f"Queued {report.added} message(s) in {report.campaign}"
+        if report.already_in:
+            sentence += f" ({report.already_in} were already in it)"
+        if report.warnings:
+            sentence += f"; {report.warnings} warning(s) to look at"
+        self.notify(sentence + ".", markup=False)
+        self.app.open_campaign(report.campaign)

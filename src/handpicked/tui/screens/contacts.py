@@ -1,0 +1,330 @@
+"""Contacts: the whole network, narrowed by search and facets, picked into an audience.
+
+The screen's state is one `AudienceFilter` (plus the keep-in-touch order), the same object the
+CLI builds from its flags, so what the user sees here is what `handpicked contacts` would list.
+Filtering runs in a thread worker over the in-memory `BrowseIndex` and posts its result back;
+typing is debounced, and a stale result (the user typed on) is dropped.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Static
+from textual.worker import get_current_worker
+
+from handpicked.core.browse import FACETS, BrowseIndex, BrowseResult
+from handpicked.core.errors import HandpickedError
+from handpicked.core.filters import AudienceFilter
+from handpicked.tui.widgets.audience_gauge import AudienceGauge
+from handpicked.tui.widgets.contact_table import ContactTable, Shown, display_columns, prepare
+from handpicked.tui.widgets.facet_list import FacetList
+
+FACET_TITLES = {"sector": "Sector", "function": "Function", "seniority": "Seniority", "tag": "Tag"}
+DEBOUNCE = 0.15
+
+
+class ContactsScreen(Screen):
+    """Browse, filter and pick; Enter opens a contact, F4 composes for the audience."""
+
+    SUB_TITLE = "Contacts"
+    AUTO_FOCUS = "ContactTable"
+    DEFAULT_CSS = """
+    ContactsScreen #sidebar { width: 28; height: 1fr; }
+    ContactsScreen Checkbox { width: 100%; height: 1; border: none; padding: 0; margin: 0; }
+    ContactsScreen #actions { height: 1; margin: 0 0 1 0; }
+    ContactsScreen #actions Button {
+        height: 1; min-width: 0; width: auto; border: none; margin: 0 1 0 0;
+    }
+    ContactsScreen #main { width: 1fr; height: 1fr; }
+    ContactsScreen #search-row { height: 3; }
+    ContactsScreen #search { width: 1fr; }
+    ContactsScreen #count { width: auto; min-width: 16; height: 3; content-align: right middle;
+        padding: 0 1; color: $text-muted; }
+    """
+
+    BINDINGS = [
+        Binding(
+            "slash", "focus_search", "Search", tooltip="Names, titles, companies; accents optional"
+        ),
+        Binding("a", "add_shown", "Add shown", tooltip="Pick everyone the filters show"),
+        Binding("x", "clear_audience", "Clear audience", tooltip="Unpick everyone"),
+        Binding(
+            "h",
+            "toggle('hide-recent')",
+            "Hide recent",
+            tooltip="Leave out people reached in the last audience.not_contacted_days",
+        ),
+        Binding("k", "toggle('keep-in-touch')", "Keep in touch", tooltip="Longest silence first"),
+        Binding(
+            "p",
+            "toggle('changed')",
+            "New position",
+            tooltip="Only people who changed jobs: congratulate them",
+        ),
+        Binding("r", "reset", "Reset filters", tooltip="Clear search, ticks and toggles"),
+        Binding("i", "import_file", "Import", tooltip="Import or re-import an export file"),
+        Binding(
+            "escape",
+            "focus_table",
+            "To the table",
+            show=False,
+            tooltip="Leave the search box or a list",
+        ),
+    ]
+
+    class Loaded(Message):
+        """The index was (re)read and the current filter applied to it."""
+
+        def __init__(self, index: BrowseIndex, columns: dict, result: BrowseResult, shown: Shown,
+                     version: int, answers: tuple[AudienceFilter, bool]) -> None:  # fmt: skip
+            super().__init__()
+            self.index, self.columns, self.result, self.shown = index, columns, result, shown
+            self.version, self.answers = version, answers
+
+    class Filtered(Message):
+        """A filter's result, tagged with the request number it answers."""
+
+        def __init__(self, result: BrowseResult, shown: Shown, request: int) -> None:
+            super().__init__()
+            self.result, self.shown, self.request = result, shown, request
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filter = AudienceFilter()
+        self.keep_in_touch = False
+        self.index: BrowseIndex | None = None
+        self.result: BrowseResult | None = None
+        self._columns: dict = {}
+        self._version = -1
+        self._request = 0
+        self._debounce: Timer | None = None
+        self._frozen = False
+
+    def compose(self) -> ComposeResult:
+        audience = self.app.settings.audience
+        days = audience.not_contacted_days
+        yield Header()
+        with Horizontal():
+            with VerticalScroll(id="sidebar"):
+                yield AudienceGauge(audience.target, audience.max, id="gauge")
+                with Horizontal(id="actions"):
+                    yield Button("Compose", id="compose", action="app.compose")
+                    yield Button("Add shown", id="add-shown", action="screen.add_shown")
+                    yield Button("Clear", id="clear", action="screen.clear_audience")
+                recent = Checkbox(
+                    f"Hide contacted <{days} days" if days else "Hide recent (rule off)",
+                    id="hide-recent", disabled=not days,
+                )  # fmt: skip
+                recent.tooltip = (
+                    "Leave out anyone messaged or met recently (audience.not_contacted_days)"
+                )
+                yield recent
+                keep = Checkbox("Keep in touch", id="keep-in-touch")
+                keep.tooltip = "Longest silence first: people you have not written to in ages"
+                yield keep
+                changed = Checkbox("Changed position", id="changed")
+                changed.tooltip = "People with a new job since an earlier import: congratulate"
+                yield changed
+                for kind in FACETS:
+                    yield FacetList(kind, FACET_TITLES[kind])
+            with Vertical(id="main"):
+                with Horizontal(id="search-row"):
+                    yield Input(placeholder="Search names, titles, companies  ( / )", id="search")
+                    yield Static("loading…", id="count")
+                yield ContactTable(id="contacts")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(AudienceGauge).count = len(self.app.audience)
+        self.app.audience_signal.subscribe(self, self._audience_moved)
+        self._reload()
+
+    def on_unmount(self) -> None:
+        if self._frozen:
+            gc.unfreeze()
+
+    def on_screen_resume(self) -> None:
+        self.query_one(AudienceGauge).count = len(self.app.audience)
+        if self.index is not None and self._version != self.app.data_version:
+            self._reload()
+        elif self.index is not None:
+            self.query_one(ContactTable).refresh_marks(self.app.picked)
+
+    # -- loading and filtering -------------------------------------------------------------
+
+    def _reload(self) -> None:
+        self._request += 1
+        self._load(self.app.data_version, self.filter, self.keep_in_touch, self.app.picked,
+                   self._request)  # fmt: skip
+
+    @work(thread=True, exclusive=True, group="contacts-load")
+    def _load(self, version: int, f: AudienceFilter, kit: bool, picked: frozenset[int],
+              request: int) -> None:  # fmt: skip
+        try:
+            loaded = self.app.take_preloaded() if version == 0 else None
+            if loaded is None:
+                index = BrowseIndex.load(self.app.workspace)
+                loaded = index, display_columns(index)
+        except HandpickedError as err:
+            self.app.call_from_thread(self.app.show_error, err)
+            return
+        index, columns = loaded
+        result = index.select(f, keep_in_touch=kit)
+        shown = prepare(columns, result.rows, picked)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Loaded(index, columns, result, shown, version, (f, kit)))
+
+    @on(Loaded)
+    def _loaded(self, event: Loaded) -> None:
+        self.index, self._columns, self._version = event.index, event.columns, event.version
+        for facet in self.query(FacetList):
+            facet.set_values(event.index.facet_values[facet.kind], event.result.facets[facet.kind])
+        if event.answers == (self.filter, self.keep_in_touch):
+            self._show(event.result, event.shown)
+        else:  # the user typed or ticked while the index was loading
+            self._refilter()
+
+    def _refilter(self) -> None:
+        """Apply `self.filter` now (in a worker); the answer to an older request is dropped."""
+        if self._debounce is not None:
+            self._debounce.stop()
+            self._debounce = None
+        if self.index is None:
+            return
+        self._request += 1
+        self._filter(self.index, self._columns, self.filter, self.keep_in_touch, self.app.picked,
+                     self._request)  # fmt: skip
+
+    @work(thread=True, exclusive=True, group="contacts-filter")
+    def _filter(self, index: BrowseIndex, columns: dict, f: AudienceFilter, kit: bool,
+                picked: frozenset[int], request: int) -> None:  # fmt: skip
+        result = index.select(f, keep_in_touch=kit)
+        shown = prepare(columns, result.rows, picked)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Filtered(result, shown, request))
+
+    @on(Filtered)
+    def _filtered(self, event: Filtered) -> None:
+        if event.request == self._request:
+            self._show(event.result, event.shown)
+
+    def _show(self, result: BrowseResult, shown: Shown) -> None:
+        self.result = result
+        table = self.query_one(ContactTable)
+        table.show(shown)
+        if shown.picked != self.app.picked:
+            table.refresh_marks(self.app.picked)
+        for facet in self.query(FacetList):
+            facet.set_counts(result.facets[facet.kind])
+        self.query_one("#count", Static).update(f"{len(result):,} of {result.total:,}")
+        if not self._frozen:
+            # Everything alive now (Textual, the index) lives as long as the app: keep it out of
+            # the cyclic GC, whose full passes otherwise stall a keystroke by 20-70 ms.
+            self._frozen = True
+            self.call_after_refresh(gc.freeze)
+
+    def _set_filter(self, **changes: object) -> None:
+        self.filter = self.filter.model_copy(update=changes)
+        self._refilter()
+
+    # -- input -----------------------------------------------------------------------------
+
+    @on(Input.Changed, "#search")
+    def _search_typed(self, event: Input.Changed) -> None:
+        self.filter = self.filter.model_copy(update={"search": event.value})
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(DEBOUNCE, self._refilter)
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self) -> None:
+        self._refilter()
+        self.action_focus_table()
+
+    @on(FacetList.Toggled)
+    def _facet_toggled(self, event: FacetList.Toggled) -> None:
+        self._set_filter(**{event.kind: event.selected})
+
+    @on(Checkbox.Changed)
+    def _checkbox(self, event: Checkbox.Changed) -> None:
+        if event.checkbox.id == "hide-recent":
+            days = self.app.settings.audience.not_contacted_days
+            self._set_filter(not_contacted_days=days if event.value else None)
+        elif event.checkbox.id == "changed":
+            self._set_filter(changed_position=event.value)
+        elif event.checkbox.id == "keep-in-touch":
+            self.keep_in_touch = event.value
+            self._refilter()
+
+    @on(ContactTable.AudienceToggled)
+    def _toggle_contact(self, event: ContactTable.AudienceToggled) -> None:
+        table = self.query_one(ContactTable)
+        if not self.app.is_picked(event.contact_id) and table.is_blocked(event.contact_id):
+            self.notify("This person is on the do-not-contact list.", severity="warning")
+            return
+        self.app.toggle_pick(event.contact_id)
+        table.action_cursor_down()
+
+    @on(ContactTable.Opened)
+    def _open(self, event: ContactTable.Opened) -> None:
+        from handpicked.tui.screens.contact_detail import ContactDetailScreen
+
+        self.app.push_screen(ContactDetailScreen(event.contact_id))
+
+    @on(AudienceGauge.Clicked)
+    def _gauge_clicked(self) -> None:
+        self.run_action("app.compose")
+
+    def _audience_moved(self, size: int) -> None:
+        self.query_one(AudienceGauge).count = size
+        if self.index is not None:
+            self.query_one(ContactTable).refresh_marks(self.app.picked)
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_focus_table(self) -> None:
+        self.query_one(ContactTable).focus()
+
+    def action_toggle(self, checkbox_id: str) -> None:
+        box = self.query_one(f"#{checkbox_id}", Checkbox)
+        if not box.disabled:
+            box.toggle()
+
+    def action_add_shown(self) -> None:
+        table = self.query_one(ContactTable)
+        ids, blocked = table.shown_ids(), table.blocked_ids()
+        added = self.app.pick(i for i in ids if i not in blocked)
+        note = f" ({len(blocked)} on the do-not-contact list left out)" if blocked else ""
+        self.notify(f"Added {added} to the audience{note}.", markup=False)
+
+    def action_clear_audience(self) -> None:
+        size = len(self.app.audience)
+        self.app.clear_audience()
+        if size:
+            self.notify(f"Audience cleared ({size} removed).")
+
+    def action_reset(self) -> None:
+        self.query_one("#search", Input).value = ""
+        for box in self.query(Checkbox):
+            box.value = False
+        for facet in self.query(FacetList):
+            facet.set_selected(())
+        self.filter = AudienceFilter()
+        self.keep_in_touch = False
+        self._refilter()
+
+    def action_import_file(self) -> None:
+        from handpicked.tui.screens.welcome import ImportDialog
+
+        self.app.push_screen(ImportDialog())

@@ -1,0 +1,192 @@
+"""The first screen of an empty workspace: where Connections.csv comes from, and importing it.
+
+A new user's only question is "how do I get my contacts in?", so the answer is the whole screen:
+LinkedIn's menu path (in English and French), and a box to paste the file's path, imported right
+there in a worker. The same form is offered later as a dialog (`i` on Contacts).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Footer, Header, Input, Static
+
+from handpicked.core.importing import import_paths
+from handpicked.core.models import FileReport
+from handpicked.tui.widgets.safe import safe_line
+
+INSTRUCTIONS = """\
+Your workspace is empty. Start with your LinkedIn connections:
+
+  1. On linkedin.com: Me > Settings & Privacy > Data privacy > Get a copy of your data
+     (en français : Vous > Préférences et confidentialité > Confidentialité des données >
+     Obtenir une copie de vos données)
+  2. Choose "Connections" (« Relations ») and request the archive; LinkedIn emails you a
+     download link, usually within minutes.
+  3. Import the Connections.csv it contains: type or paste its path below and press Enter,
+     or in a terminal:  handpicked import ~/Downloads/Connections.csv
+
+Google and Outlook exports, vCard (.vcf) files and your own spreadsheets (CSV, with , or ;)
+work too. Just looking around? Run  handpicked demo  for a throw-away workspace with samples.
+"""
+
+
+def clean_path(typed: str) -> Path:
+    """The path a user typed, pasted or dropped: quotes, file:// and escaped spaces undone."""
+    text = typed.strip()
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+        text = text[1:-1]
+    if text.startswith("file://"):
+        from urllib.parse import unquote
+
+        text = unquote(text[len("file://") :])
+    return Path(text.replace("\\ ", " ")).expanduser()
+
+
+def summary(report: FileReport) -> str:
+    """One sentence about one file's import."""
+    name = Path(report.path).name
+    if report.error:
+        return report.error
+    parts = [f"{report.imported:,} new", f"{report.updated:,} updated"]
+    if report.unchanged:
+        parts.append(f"{report.unchanged:,} unchanged")
+    if report.skipped:
+        parts.append(f"{len(report.skipped):,} rows skipped")
+    return f"{name}: {', '.join(parts)}."
+
+
+class ImportForm(Vertical):
+    """A path box and an Import button; posts `Imported` when a file went in."""
+
+    DEFAULT_CSS = """
+    ImportForm { height: auto; }
+    ImportForm Horizontal { height: auto; }
+    ImportForm Input { width: 1fr; }
+    ImportForm #import-status { height: auto; margin-top: 1; }
+    ImportForm #import-status.-error { color: $error; }
+    """
+
+    class Imported(Message):
+        """A file was imported (its report says how it went)."""
+
+        def __init__(self, report: FileReport) -> None:
+            super().__init__()
+            self.report = report
+
+    class _Done(Message):
+        def __init__(self, report: FileReport) -> None:
+            super().__init__()
+            self.report = report
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield Input(placeholder="~/Downloads/Connections.csv", id="import-path")
+            yield Button("Import", id="import-go", variant="primary")
+        yield Static("", id="import-status")
+
+    @on(Input.Submitted, "#import-path")
+    @on(Button.Pressed, "#import-go")
+    def start(self) -> None:
+        typed = self.query_one("#import-path", Input).value
+        if not typed.strip():
+            self._status("Type the path of the file to import first.", error=True)
+            return
+        path = clean_path(typed)
+        if not path.is_file():
+            self._status(f"No file at {path}: check the path and try again.", error=True)
+            return
+        self._status(f"Importing {path.name}…")
+        self._import(path)
+
+    @work(thread=True, exclusive=True, group="import")
+    def _import(self, path: Path) -> None:
+        report = import_paths(self.app.workspace, [path])[0]
+        self.post_message(self._Done(report))
+
+    @on(_Done)
+    def _done(self, event: _Done) -> None:
+        report = event.report
+        self._status(summary(report), error=bool(report.error))
+        if not report.error:
+            self.app.data_changed()
+            self.post_message(self.Imported(report))
+
+    def _status(self, text: str, *, error: bool = False) -> None:
+        status = self.query_one("#import-status", Static)
+        status.update(safe_line(text))
+        status.set_class(error, "-error")
+
+
+class WelcomeScreen(Screen):
+    """Shown over Contacts while the workspace is empty."""
+
+    SUB_TITLE = "Welcome"
+    AUTO_FOCUS = "#import-path"
+    DEFAULT_CSS = """
+    WelcomeScreen #welcome { padding: 1 2; }
+    WelcomeScreen #welcome-title { text-style: bold; color: $accent; margin-bottom: 1; }
+    """
+
+    BINDINGS = [
+        Binding("i", "focus_path", "Type a path", tooltip="Of Connections.csv or another export"),
+        Binding("escape", "skip", "Skip", tooltip="To the (empty) contacts"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="welcome"):
+            yield Static("Welcome to handpicked", id="welcome-title")
+            yield Static(INSTRUCTIONS, markup=False)
+            yield ImportForm()
+        yield Footer()
+
+    @on(ImportForm.Imported)
+    def _imported(self, event: ImportForm.Imported) -> None:
+        self.notify(summary(event.report), markup=False)
+        if not self.app.is_empty():
+            self.app.pop_screen()
+
+    def action_focus_path(self) -> None:
+        self.query_one("#import-path", Input).focus()
+
+    def action_skip(self) -> None:
+        self.app.pop_screen()
+
+
+class ImportDialog(ModalScreen[FileReport | None]):
+    """The import form as a dialog over Contacts."""
+
+    DEFAULT_CSS = """
+    ImportDialog { align: center middle; }
+    ImportDialog > Vertical {
+        width: 80; height: auto; border: thick $accent; background: $surface; padding: 1 2;
+    }
+    ImportDialog #import-title { text-style: bold; margin-bottom: 1; }
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    AUTO_FOCUS = "#import-path"
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(
+                "Import a file: LinkedIn Connections.csv, Google or Outlook CSV, vCard, or "
+                "your own spreadsheet. A re-import updates people; it never duplicates them.",
+                id="import-title", markup=False,
+            )  # fmt: skip
+            yield ImportForm()
+
+    @on(ImportForm.Imported)
+    def _imported(self, event: ImportForm.Imported) -> None:
+        self.notify(summary(event.report), markup=False)
+        self.dismiss(event.report)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,256 @@
+"""compose, preview, edit, mark, campaigns, history, templates and export through the real CLI."""
+
+from __future__ import annotations
+
+import html
+import shlex
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+SAMPLE = Path(__file__).resolve().parents[2] / "sample_contacts" / "Connections.csv"
+EVENT = [
+    "--var", "event_name=the Harbour Data Day", "--var", "event_date=Thursday, May 15",
+    "--var", "event_place=the Old Port", "--var", "event_topic=open data",
+]  # fmt: skip
+NETWORK = """\
+    Alma,Zorn,https://linkedin.com/in/alma-zorn,alma@example.com,Northwind,Engineer,12 Mar 2021
+    Bruno,Abel,https://linkedin.com/in/bruno-abel,,Northwind,Analyst,03 Jan 2024
+    Chloe,Mercier,https://linkedin.com/in/chloe-mercier,,Northwind,Designer,20 Jun 2022
+    Dario,Basso,https://linkedin.com/in/dario-basso,dario@example.com,Contoso,Engineer,01 Feb 2020
+    Elke,Vogt,https://linkedin.com/in/elke-vogt,,Contoso,Manager,15 Sep 2025
+"""
+
+
+def crowd(count: int, company: str = "Northwind") -> str:
+    return "".join(
+        f"Person{i},Tester{i:03},https://linkedin.com/in/p{company}{i},,{company},Analyst,"
+        "01 Feb 2020\n"
+        for i in range(count)
+    )
+
+
+def about_twenty(cli, tmp_path: Path) -> list[str]:
+    """Filter flags selecting 12-25 people of the imported network (a tag as a last resort)."""
+    facets = cli("facets", "--json").json()
+    for kind in ("sector", "seniority", "function"):
+        for name, n in facets[kind].items():
+            if name != "Unclassified" and 12 <= n <= 25:
+                return [f"--{kind}", name]
+    ids = [str(c["id"]) for c in cli("contacts", "--json").json()[:20]]
+    assert cli("tag", "add", "spring", *ids).code == 0
+    return ["--tag", "spring"]
+
+
+def test_new_user_goes_from_sample_to_html_send_list(cli, tmp_path: Path) -> None:
+    """Verify import, compose ~20, preview, edit, mark sent and an HTML export, CLI only."""
+    source = SAMPLE
+    if not source.exists():
+        source = tmp_path / "Connections.csv"
+        header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        source.write_text(f"Notes:\n\n{header}{crowd(20)}{crowd(15, 'Contoso')}", "utf-8")
+    assert cli("import", source).code == 0
+    filters = about_twenty(cli, tmp_path)
+    composed = cli("compose", "data-day", "--template", "event-invitation", *EVENT, *filters,
+                   "--json")  # fmt: skip
+    assert composed.code == 0, composed.err
+    added = composed.json()["added"]
+    assert 12 <= added <= 25
+    preview = cli("preview", "data-day", "--json").json()
+    assert len(preview["messages"]) == added
+    first, second = preview["messages"][:2]
+    assert set(first) == {"message_id", "contact_id", "name", "profile_url", "email", "language",
+                          "subject", "body", "edited", "warnings", "status"}  # fmt: skip
+    assert "the Harbour Data Day" in first["body"]
+    personal = tmp_path / "note.txt"
+    personal.write_text("Hi there, it's been a while since the workshop; come to the Data Day?\n")
+    edited = cli("edit", "data-day", first["contact_id"], "--body-file", personal)
+    assert edited.code == 0 and "marked edited" in edited.out
+    marked = cli("mark", "data-day", "sent", first["contact_id"], second["contact_id"])
+    assert marked.code == 0 and "Marked 2 messages sent" in marked.out
+    target = tmp_path / "out" / "send.html"
+    exported = cli("export", "data-day", "--format", "html", "-o", target)
+    assert exported.code == 0, exported.err
+    page = target.read_text("utf-8")
+    assert page.count("<article ") == added and page.count(" checked>") == 2
+    assert "it&#x27;s been a while since the workshop" in page
+    for message in preview["messages"]:
+        assert html.escape(message["name"]) in page
+    assert "<script src" not in page and "<link" not in page
+    assert [p.name for p in target.parent.iterdir()] == ["send.html"]
+    listing = cli("campaigns", "--json").json()
+    assert listing[0]["counts"]["sent"] == 2 and listing[0]["counts"]["queued"] == added - 2
+
+
+def test_compose_human_output_counts_left_out(cli, imported) -> None:
+    """Verify the compose sentence gives added, already in, left out with reasons, warnings."""
+    ids = imported(NETWORK)
+    assert cli("contact", "touched", ids["Alma Zorn"]).code == 0
+    assert cli("dnc", "add", ids["Bruno Abel"]).code == 0
+    first = cli("compose", "hello", "--template", "reconnect", "--contact", ids["Chloe Mercier"])
+    assert first.code == 0 and first.out.startswith("Queued 1 message in campaign hello")
+    result = cli("compose", "hello", "--template", "reconnect", "--company", "northwind")
+    assert result.code == 0, result.err
+    assert result.out.strip() == (
+        "Queued 0 messages in campaign hello (1 already in it); left out: 1 contacted in the "
+        "last 30 days, 1 on the do-not-contact list; review them with handpicked preview hello"
+    )
+    again = cli("compose", "hello", "--template", "reconnect", "--company", "northwind",
+                "--not-contacted-days", "0", "--json")  # fmt: skip
+    assert again.json() == {
+        "campaign": "hello", "added": 1, "already_in": 1,
+        "left_out": {"recently_contacted": 0, "do_not_contact": 1}, "warnings": 0,
+    }  # fmt: skip
+
+
+def test_audience_guard_and_allow_large(cli, imported) -> None:
+    """Verify 30 people are refused with narrowing advice, and --allow-large composes them."""
+    imported(crowd(30))
+    refused = cli("compose", "all", "--template", "reconnect", "--company", "northwind")
+    assert refused.code == 1
+    assert refused.err.startswith("error: 30 people match")
+    assert "seniority, tag or sector" in refused.err and "--allow-large" in refused.err
+    assert cli("campaigns", "--json").json() == []
+    allowed = cli("compose", "all", "--template", "reconnect", "--company", "northwind",
+                  "--allow-large", "--json")  # fmt: skip
+    assert allowed.code == 0 and allowed.json()["added"] == 30
+
+
+def test_refusals_exit_1(cli, imported) -> None:
+    """Verify a missing --var, a do-not-contact --contact, an empty audience all exit 1."""
+    ids = imported(NETWORK)
+    missing = cli("compose", "x", "--template", "event-invitation", "--var", "event_name=X",
+                  "--contact", ids["Alma Zorn"])  # fmt: skip
+    assert missing.code == 1 and "--var event_date (When it takes place" in missing.err
+    cli("dnc", "add", ids["Elke Vogt"])
+    dnc = cli("compose", "x", "--template", "reconnect", "--contact", ids["Elke Vogt"])
+    assert dnc.code == 1 and "Elke Vogt (id" in dnc.err and "do-not-contact" in dnc.err
+    empty = cli("compose", "x", "--template", "reconnect", "--company", "nowhere")
+    assert empty.code == 1 and "nobody matches" in empty.err and "--contact" in empty.err
+    intro = cli("compose", "x", "--template", "introduce", "--var", "reason=data",
+                "--contact", ids["Alma Zorn"])  # fmt: skip
+    assert intro.code == 1 and "exactly two people" in intro.err
+    other = cli("compose", "y", "--template", "reconnect", "--contact", ids["Alma Zorn"])
+    assert other.code == 0
+    clash = cli("compose", "y", "--template", "congratulate", "--contact", ids["Dario Basso"])
+    assert clash.code == 1 and "uses template reconnect" in clash.err
+    assert cli("preview", "nope").code == 1
+    assert [c["name"] for c in cli("campaigns", "--json").json()] == ["y"]
+
+
+def test_explicit_recent_contact_kept_with_warning(cli, imported) -> None:
+    """Verify a named contact reached this week is kept, and preview shows the warning."""
+    ids = imported(NETWORK)
+    cli("contact", "touched", ids["Dario Basso"])
+    assert cli("compose", "c", "--template", "reconnect", "--contact", ids["Dario Basso"]).code == 0
+    shown = cli("preview", "c")
+    assert "  ! recently-contacted: last contacted today" in shown.out
+    assert "Dario Basso (id" in shown.out and "queued · en · " in shown.out
+    assert "/8000 chars" in shown.out
+
+
+def test_edit_with_editor_and_without(cli, imported, tmp_path: Path, monkeypatch) -> None:
+    """Verify edit runs $EDITOR on a temp file, keeps the change, and needs an editor."""
+    ids = imported(NETWORK)
+    alma = ids["Alma Zorn"]
+    cli("compose", "c", "--template", "reconnect", "--contact", alma)
+    none = cli("edit", "c", alma)
+    assert none.code == 1 and "$VISUAL or $EDITOR" in none.err and "--body-file" in none.err
+    script = tmp_path / "editor.py"
+    script.write_text(
+        "import pathlib, sys\n"
+        "p = pathlib.Path(sys.argv[1])\n"
+        "text = p.read_text().replace('Hi Alma', 'Dear Alma')\n"
+        "p.write_text(text + 'PS: say hi to the team\\n')\n"
+    )
+    monkeypatch.setenv("EDITOR", f"{shlex.quote(sys.executable)} {shlex.quote(str(script))}")
+    assert cli("edit", "c", alma).code == 0
+    (message,) = cli("preview", "c", "--json").json()["messages"]
+    assert message["edited"] and message["body"].startswith("Dear Alma")
+    assert message["body"].endswith("PS: say hi to the team")
+    assert list(Path(tempfile.gettempdir()).glob("handpicked-message-*")) == []
+    monkeypatch.setenv("VISUAL", f"{shlex.quote(sys.executable)} -c 'import sys; sys.exit(3)'")
+    failed = cli("edit", "c", alma)
+    assert failed.code == 0 and "exited with code 3; nothing changed" in failed.out
+    monkeypatch.setenv("VISUAL", f"{shlex.quote(sys.executable)} -c pass")
+    same = cli("edit", "c", alma)
+    assert "unchanged; nothing changed" in same.out
+    assert cli("edit", "c", ids["Bruno Abel"]).code == 1
+
+
+def test_rerender_leaves_edited(cli, imported, tmp_path: Path) -> None:
+    """Verify compose --rerender takes new values and leaves the hand-edited message."""
+    ids = imported(NETWORK)
+    cli("compose", "d", "--template", "event-invitation", *EVENT, "--company", "contoso")
+    body = tmp_path / "b.txt"
+    body.write_text("Dario, see you at the Old Port?")
+    cli("edit", "d", ids["Dario Basso"], "--body-file", body)
+    result = cli("compose", "d", "--rerender", "--var", "event_place=the Science Centre")
+    assert result.code == 0 and result.out.startswith("Rendered 1 queued message again")
+    bodies = {m["contact_id"]: m["body"] for m in cli("preview", "d", "--json").json()["messages"]}
+    assert bodies[ids["Dario Basso"]] == "Dario, see you at the Old Port?"
+    assert "(the Science Centre)" in bodies[ids["Elke Vogt"]]
+
+
+def test_mark_campaigns_and_history(cli, imported) -> None:
+    """Verify mark statuses, the campaigns listing with reply rate, and a contact's history."""
+    ids = imported(NETWORK)
+    alma, bruno = ids["Alma Zorn"], ids["Bruno Abel"]
+    cli("compose", "c", "--template", "reconnect", "--company", "northwind")
+    assert cli("mark", "c", "sent", alma, bruno).code == 0
+    assert cli("mark", "c", "replied", alma).code == 0
+    assert cli("mark", "c", "skipped", ids["Chloe Mercier"]).code == 0
+    unknown = cli("mark", "c", "sent", ids["Elke Vogt"])
+    assert unknown.code == 1 and f"contact {ids['Elke Vogt']} is not in campaign 'c'" in unknown.err
+    assert cli("mark", "zzz", "sent", alma).code == 1
+    assert cli("mark", "c", "bogus", alma).code == 2
+    (summary,) = cli("campaigns", "--json").json()
+    assert summary["counts"] == {"queued": 0, "sending": 0, "sent": 1, "failed": 0,
+                                 "skipped": 1, "replied": 1}  # fmt: skip
+    assert summary["reply_rate"] == 0.5
+    assert set(summary) == {"name", "template", "channel", "created", "counts", "reply_rate"}
+    assert "replies  50%" in cli("campaigns").out
+    history = cli("history", alma, "--json").json()
+    assert [(h["campaign"], h["status"], h["first_line"]) for h in history] == [
+        ("c", "replied", "Hi Alma,")
+    ]
+    assert history[0]["sent_at"].startswith("2026-11-25")
+    assert "c " in cli("history", alma).out and "replied" in cli("history", alma).out
+    # sent this week: left out of the next audience
+    nxt = cli("compose", "next", "--template", "reconnect", "--company", "northwind", "--json")
+    assert nxt.json()["left_out"]["recently_contacted"] == 2
+
+
+def test_templates_listing_and_show(cli) -> None:
+    """Verify templates --json lists every variant with its variables, and --show prints one."""
+    listing = cli("templates", "--json").json()
+    event = next(t for t in listing if t["name"] == "event-invitation" and t["language"] == "fr")
+    assert set(event) == {"name", "language", "channel", "description", "variables", "path"}
+    assert "event_topic" in event["variables"]
+    shown = cli("templates", "--show", "reconnect", "--language", "fr")
+    assert shown.code == 0 and shown.out.startswith("+++") and "Bonjour" in shown.out
+    assert cli("templates", "--show", "nope").code == 1
+
+
+def test_export_stdout_and_excel(cli, imported, tmp_path: Path) -> None:
+    """Verify export writes bytes to stdout, and --excel a BOM and CRLF file atomically."""
+    ids = imported(NETWORK)
+    cli("compose", "c", "--template", "reconnect", "--contact", ids["Alma Zorn"])
+    md = cli("export", "c", "--format", "md")
+    assert md.code == 0 and md.raw.startswith(b"# c\n") and b"- [ ] **Alma Zorn**" in md.raw
+    target = tmp_path / "list.csv"
+    excel = cli("export", "c", "--format", "csv", "--excel", "-o", target)
+    assert excel.code == 0 and "Wrote" in excel.out
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfname,profile_url,email,subject,body,status\r\n")
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".list.csv")]
+    assert cli("export", "c", "--format", "pdf").code == 2
+
+
+@pytest.mark.parametrize("fmt", ["json", "html"])
+def test_export_unknown_campaign(cli, fmt: str) -> None:
+    """Verify exporting a campaign that does not exist exits 1 naming it."""
+    result = cli("export", "ghost", "--format", fmt)
+    assert result.code == 1 and "no campaign named 'ghost'" in result.err

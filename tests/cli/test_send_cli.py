@@ -1,0 +1,218 @@
+"""`handpicked auth` and `handpicked send` through the real entry point and a real SMTP server."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backends import fail
+from smtp_server import PASSWORD, USER, configure, statuses
+
+from handpicked.cli import main
+
+pytest_plugins = ["smtp_server"]
+
+
+def feed(monkeypatch, text: str) -> None:
+    """Standard input as a pipe (not a terminal) carrying `text`."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO(text))
+
+
+def assert_password_in_no_file(home: Path, password: str = PASSWORD) -> None:
+    needle = password.encode("utf-8")
+    for path in home.rglob("*"):
+        if path.is_file():
+            assert needle not in path.read_bytes(), f"the password is in {path}"
+
+
+def test_auth_set_from_stdin(mail_ws, memory_keyring, monkeypatch, capsys):
+    """Verify `auth set --password-stdin` keeps the password in the keyring and in no file."""
+    configure(mail_ws, 2525)
+    feed(monkeypatch, PASSWORD + "\n")
+    assert main(["auth", "set", "--password-stdin"]) == 0
+    assert memory_keyring.passwords == {("handpicked", USER): PASSWORD}
+    assert "stored in the keyring (conftest MemoryKeyring)" in capsys.readouterr().out
+    assert_password_in_no_file(mail_ws.home)
+
+
+def test_auth_set_needs_username(mail_ws, memory_keyring, monkeypatch, capsys):
+    """Verify `auth set` without smtp.username exits 1 naming the command to run."""
+    feed(monkeypatch, "pw\n")
+    assert main(["auth", "set", "--password-stdin"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "handpicked config set smtp.username" in err
+    assert memory_keyring.passwords == {}
+
+
+def test_auth_set_without_terminal_or_stdin_flag(mail_ws, monkeypatch, capsys):
+    """Verify `auth set` on a pipe without --password-stdin explains the flag, never echoes."""
+    configure(mail_ws, 2525)
+    feed(monkeypatch, "pw\n")
+    assert main(["auth", "set"]) == 1
+    assert "--password-stdin" in capsys.readouterr().err
+
+
+def test_auth_status_and_clear(mail_ws, memory_keyring, capsys):
+    """Verify `auth status --json` reports the stored password and backend; `clear` deletes it."""
+    configure(mail_ws, 2525)
+    memory_keyring.set_password("handpicked", USER, PASSWORD)
+    assert main(["auth", "status", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["has_password"] and data["usable"] and data["username"] == USER
+    assert "MemoryKeyring" in data["backend"]
+    assert main(["auth", "clear"]) == 0
+    assert "deleted" in capsys.readouterr().out
+    assert memory_keyring.passwords == {}
+    assert main(["auth", "status"]) == 0
+    assert "no password stored" in capsys.readouterr().out
+
+
+def test_auth_set_without_keyring(mail_ws, monkeypatch, capsys):
+    """Verify with no usable keyring `auth set` says so in one sentence and stores nothing."""
+    configure(mail_ws, 2525)
+    keyring.set_keyring(fail.Keyring())
+    feed(monkeypatch, PASSWORD + "\n")
+    assert main(["auth", "set", "--password-stdin"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("error: No usable keyring on this machine (")
+    assert err[0].endswith("not stored; handpicked will ask for it each time you send")
+    assert_password_in_no_file(mail_ws.home)
+
+
+def test_dry_run_is_the_default(mail_ws, smtp_server, capsys):
+    """Verify `send` without --no-dry-run prints what would go and sends nothing, no password."""
+    server = smtp_server()
+    configure(mail_ws, server.port)
+    assert main(["send", "spring"]) == 0
+    text = capsys.readouterr().out
+    assert "would send to Hélène Côté <helene.cote@example.ca>" in text
+    assert "  subject: Café jeudi : une idée à partager" in text
+    assert "  | Bonjour Hélène," in text
+    assert "skipped Marc Roy: no email address" in text
+    assert "skipped Nadia Tremblay <nadia@example.com>: on the do-not-contact list" in text
+    assert "dry run: 3 emails would be sent, 2 skipped" in text
+    assert server.received == []
+
+
+def test_send_with_stored_password(mail_ws, smtp_server, memory_keyring, capsys):
+    """Verify `send --no-dry-run` uses the keyring's password and prints a line per message."""
+    server = smtp_server()
+    configure(mail_ws, server.port)
+    memory_keyring.set_password("handpicked", USER, PASSWORD)
+    assert main(["send", "spring", "--no-dry-run", "--rate", "0"]) == 0
+    text = capsys.readouterr().out
+    assert "sent to Hélène Côté <helene.cote@example.ca>" in text
+    assert "skipped Marc Roy: no email address" in text
+    assert text.rstrip().endswith("3 sent, 0 failed, 2 skipped")
+    assert len(server.received) == 3
+    assert_password_in_no_file(mail_ws.home)
+
+
+def test_send_json(mail_ws, smtp_server, memory_keyring, capsys):
+    """Verify `send --json` prints the SendReport and nothing else."""
+    server = smtp_server()
+    configure(mail_ws, server.port)
+    memory_keyring.set_password("handpicked", USER, PASSWORD)
+    assert main(["send", "spring", "--no-dry-run", "--rate", "0", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["sent"] == 3 and data["dry_run"] is False
+    assert [i["status"] for i in data["items"]] == ["sent"] * 3
+    assert {i["reason"] for i in data["skipped"]} == {
+        "no email address", "on the do-not-contact list",
+    }  # fmt: skip
+
+
+def test_send_without_keyring_reads_stdin(mail_ws, smtp_server, monkeypatch, capsys):
+    """Verify with no keyring, `send --password-stdin` works and the password lands nowhere."""
+    server = smtp_server()
+    configure(mail_ws, server.port)
+    keyring.set_keyring(fail.Keyring())
+    feed(monkeypatch, PASSWORD + "\n")
+    assert main(["send", "spring", "--no-dry-run", "--rate", "0", "--password-stdin"]) == 0
+    assert len(server.received) == 3
+    assert_password_in_no_file(mail_ws.home)
+
+
+def test_send_without_keyring_or_terminal(mail_ws, smtp_server, monkeypatch, capsys):
+    """Verify with no keyring and no terminal, `send` exits 1 explaining --password-stdin."""
+    server = smtp_server()
+    configure(mail_ws, server.port)
+    keyring.set_keyring(fail.Keyring())
+    feed(monkeypatch, "")
+    assert main(["send", "spring", "--no-dry-run", "--rate", "0"]) == 1
+    err = capsys.readouterr().err
+    assert "No usable keyring on this machine" in err and "--password-stdin" in err
+    assert server.received == [] and set(statuses(mail_ws).values()) == {"queued"}
+
+
+def test_wrong_password_one_line(mail_ws, smtp_server, memory_keyring, capsys):
+    """Verify a refused login exits 1 with one error line naming host:port; nothing sent."""
+    server = smtp_server()
+    configure(mail_ws, server.port)
+    memory_keyring.set_password("handpicked", USER, "not it")
+    assert main(["send", "spring", "--no-dry-run", "--rate", "0"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert err[0].startswith(f"error: 127.0.0.1:{server.port} refused the login for {USER}")
+    assert set(statuses(mail_ws).values()) == {"queued"}
+
+
+def test_refused_recipient_exit_1_after_the_rest(mail_ws, smtp_server, memory_keyring, capsys):
+    """Verify one refused address is reported, the others are sent, and the exit code is 1."""
+    server = smtp_server(reject={"zoe@example.net": "550 5.1.1 unknown user"})
+    configure(mail_ws, server.port)
+    memory_keyring.set_password("handpicked", USER, PASSWORD)
+    assert main(["send", "spring", "--no-dry-run", "--rate", "0"]) == 1
+    captured = capsys.readouterr()
+    assert "failed Zoë O'Brien-Lévesque <zoe@example.net>: refused by" in captured.out
+    assert "550 5.1.1 unknown user" in captured.out
+    assert "1 message was not sent" in captured.err
+    assert len(server.received) == 2
+
+
+def test_subject_required_for_linkedin_campaign(mail_ws, capsys):
+    """Verify a campaign whose channel has no subject needs --subject (exit 1 saying so)."""
+    mail_ws.conn.execute("UPDATE campaigns SET channel = 'linkedin-message'")
+    mail_ws.conn.execute("UPDATE messages SET subject = NULL")
+    assert main(["send", "spring"]) == 1
+    assert "--subject TEXT" in capsys.readouterr().err
+    assert main(["send", "spring", "--subject", "Un café ?"]) == 0
+    assert "  subject: Un café ?" in capsys.readouterr().out
+
+
+def test_missing_from_names_setting(mail_ws, smtp_server, memory_keyring, monkeypatch, capsys):
+    """Verify a missing smtp.from exits 1 naming the setting, before asking any password."""
+    server = smtp_server()
+    configure(mail_ws, server.port)
+    assert main(["config", "set", "smtp.from", ""]) == 0
+    capsys.readouterr()
+    assert main(["send", "spring", "--no-dry-run"]) == 1
+    assert "handpicked config set smtp.from" in capsys.readouterr().err
+
+
+def test_password_is_not_an_argument(capsys):
+    """Verify there is no way to pass the password on the command line (usage error)."""
+    with pytest.raises(SystemExit) as usage:
+        main(["auth", "set", "--password", "pw"])
+    assert usage.value.code == 2
+
+
+def test_real_process_without_keyring(mail_ws, tmp_path):
+    """Verify in a real process with the fail backend, `auth set` exits 1 with one sentence."""
+    configure(mail_ws, 2525)
+    env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    result = subprocess.run(
+        [sys.executable, "-m", "handpicked", "--workspace", str(mail_ws.home), "auth", "set",
+         "--password-stdin"],
+        input=PASSWORD + "\n", env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: No usable keyring on this machine (")
+    assert result.stderr.count("\n") == 1
+    assert_password_in_no_file(mail_ws.home)

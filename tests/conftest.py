@@ -1,0 +1,57 @@
+"""Fixtures every test gets: its own workspace, a fixed date, an in-memory keyring, no browser.
+
+Nothing a test does may touch the developer's real workspace, keyring or browser, and no result may
+depend on the calendar (harlequin keeps user config out of its tests the same way).
+"""
+
+from __future__ import annotations
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+FIXED_TODAY = "2026-11-25"
+
+
+class MemoryKeyring(KeyringBackend):
+    """A real keyring backend that keeps passwords in a dict, for this test only."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.passwords.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        from keyring.errors import PasswordDeleteError
+
+        if (service, username) not in self.passwords:
+            raise PasswordDeleteError("no such password")
+        del self.passwords[(service, username)]
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path, monkeypatch):
+    """Point the workspace, date, keyring and editor at test-owned values."""
+    monkeypatch.setenv("HANDPICKED_HOME", str(tmp_path / "ws"))
+    monkeypatch.setenv("HANDPICKED_TODAY", FIXED_TODAY)
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
+    previous = keyring.get_keyring()
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    yield memory
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def memory_keyring(isolated):
+    """The in-memory keyring installed for this test."""
+    return isolated

@@ -1,0 +1,95 @@
+"""Snapshots of Compose, Dispatch and Campaigns with fixed data, a fixed date and no temp paths."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, OptionList
+
+from handpicked.core import campaigns, contacts
+from handpicked.core.importing import import_paths
+from handpicked.core.workspace import Workspace
+from handpicked.tui.app import make_app
+from handpicked.tui.screens.compose import ComposeScreen
+
+SIZE = (120, 40)
+HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
+PEOPLE = """\
+    Alma,Zorn,https://www.linkedin.com/in/alma-zorn,alma@example.com,Northwind,Engineer,12 Mar 2021
+    Chloe,Mercier,https://www.linkedin.com/in/chloe-mercier,,,Designer,20 Jun 2022
+    Dario,Basso,https://www.linkedin.com/in/dario-basso,,Contoso,Engineer,01 Feb 2020
+"""
+NOTE = """\
+    +++
+    description = "A short connection note"
+    channel = "connection-note"
+
+    [variables]
+    topic = "What you would like to talk about"
+    +++
+    Hi {{ greeting_name }}, I saw your work at {{ company }} on {{ topic }}. Could we talk?
+"""
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Workspace:
+    """Three people, a connection-note template, and a `spring` campaign with one sent."""
+    path = tmp_path / "Connections.csv"
+    path.write_text(f"{HEADER}\n{textwrap.dedent(PEOPLE)}", encoding="utf-8")
+    workspace = Workspace(tmp_path / "ws")
+    assert import_paths(workspace, [path])[0].error is None
+    workspace.templates_dir.mkdir(parents=True, exist_ok=True)
+    (workspace.templates_dir / "note.en.j2").write_text(textwrap.dedent(NOTE), encoding="utf-8")
+    ids = [c.id for c in contacts.list_contacts(workspace)]
+    campaigns.compose(workspace, "spring", template="reconnect", variables={}, f=None,
+                      contact_ids=ids)  # fmt: skip
+    campaigns.mark(workspace, "spring", "sent", ids[:1])
+    yield workspace
+    workspace.close()
+
+
+def test_compose_screen(ws: Workspace, snap_compare, snapshot_ready) -> None:
+    """Verify the Compose screen's layout: templates, people, values, preview with warnings."""
+    app = make_app(ws)
+
+    async def run_before(pilot) -> None:
+        app.pick([c.id for c in contacts.list_contacts(ws)])
+        await pilot.press("f4")
+        await snapshot_ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, ComposeScreen)
+        await screen.choose_template("note")
+        screen.query_one("#var-topic", Input).value = "open data"
+        await pilot.pause(ComposeScreen.DEBOUNCE + 0.1)
+        people = screen.query_one("#recipients", OptionList)
+        people.highlighted = 1  # Chloe: no company, an empty-field warning
+        people.focus()
+        await snapshot_ready(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_dispatch_screen(ws: Workspace, snap_compare, snapshot_ready) -> None:
+    """Verify the Dispatch screen's layout: progress, the queue, the whole message."""
+    app = make_app(ws)
+
+    async def run_before(pilot) -> None:
+        app.open_campaign("spring")
+        await snapshot_ready(pilot)
+        await pilot.press("n")
+        await snapshot_ready(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_campaigns_screen(ws: Workspace, snap_compare, snapshot_ready) -> None:
+    """Verify the Campaigns screen's layout: counts and reply rate per campaign."""
+    app = make_app(ws)
+
+    async def run_before(pilot) -> None:
+        await pilot.press("f6")
+        await snapshot_ready(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

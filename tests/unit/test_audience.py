@@ -1,0 +1,152 @@
+"""Audience selection: filters, do-not-contact, recent contact, named contacts, the guard."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from handpicked.core import config, contacts
+from handpicked.core.audience import check_size, select_audience
+from handpicked.core.campaigns import compose, mark
+from handpicked.core.errors import HandpickedError
+from handpicked.core.filters import AudienceFilter
+from handpicked.core.importing import import_paths
+from handpicked.core.workspace import Workspace
+
+HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
+PEOPLE = """\
+    Alma,Zorn,https://linkedin.com/in/alma-zorn,alma@example.com,Northwind,Engineer,12 Mar 2021
+    Bruno,Abel,https://linkedin.com/in/bruno-abel,,Northwind,Analyst,03 Jan 2024
+    Chloe,Mercier,https://linkedin.com/in/chloe-mercier,,Northwind,Designer,20 Jun 2022
+    Dario,Basso,https://linkedin.com/in/dario-basso,dario@example.com,Contoso,Engineer,01 Feb 2020
+    Elke,Vogt,https://linkedin.com/in/elke-vogt,,Contoso,Manager,15 Sep 2025
+"""
+
+
+def write_connections(folder: Path, lines: str = PEOPLE) -> Path:
+    path = folder / "Connections.csv"
+    path.write_text(f"Notes:\n\n{HEADER}\n{textwrap.dedent(lines)}", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Workspace:
+    workspace = Workspace(tmp_path / "ws")
+    reports = import_paths(workspace, [write_connections(tmp_path)])
+    assert reports[0].error is None, reports[0].error
+    yield workspace
+    workspace.close()
+
+
+def ids_by_name(ws: Workspace) -> dict[str, int]:
+    return {c.first_name: c.id for c in contacts.list_contacts(ws)}
+
+
+def names(audience) -> list[str]:
+    return [c.first_name for c in audience.contacts]
+
+
+def test_filter_selects_in_name_order(ws: Workspace) -> None:
+    """Verify a company filter selects its people, ordered by last name then first name."""
+    audience = select_audience(ws, AudienceFilter(company="northwind"))
+    assert names(audience) == ["Bruno", "Chloe", "Alma"]
+    assert audience.matched == 3
+    assert audience.left_out == {"recently_contacted": 0, "do_not_contact": 0}
+
+
+def test_connected_dates_and_exclude(ws: Workspace) -> None:
+    """Verify --connected-after/--connected-before bound the dates and --exclude drops an id."""
+    ids = ids_by_name(ws)
+    f = AudienceFilter(
+        connected_after="2021-01-01", connected_before="2024-12-31", exclude=[ids["Chloe"]]
+    )
+    assert names(select_audience(ws, f)) == ["Bruno", "Alma"]
+
+
+def test_do_not_contact_is_left_out_and_counted(ws: Workspace) -> None:
+    """Verify a do-not-contact person never enters a filtered audience and is counted as such."""
+    ids = ids_by_name(ws)
+    contacts.set_do_not_contact(ws, [ids["Alma"]], True)
+    audience = select_audience(ws, AudienceFilter(company="northwind"))
+    assert "Alma" not in names(audience)
+    assert audience.left_out["do_not_contact"] == 1
+
+
+def test_named_do_not_contact_is_refused(ws: Workspace) -> None:
+    """Verify naming a do-not-contact person explicitly is refused with their name and id."""
+    ids = ids_by_name(ws)
+    contacts.set_do_not_contact(ws, [ids["Elke"]], True)
+    with pytest.raises(HandpickedError, match=r"Elke Vogt \(id \d+\) is on the do-not-contact"):
+        select_audience(ws, None, [ids["Elke"]])
+
+
+def test_named_alone_are_exactly_the_audience(ws: Workspace) -> None:
+    """Verify named contacts without filter criteria make the audience exactly those people."""
+    ids = ids_by_name(ws)
+    audience = select_audience(
+        ws, AudienceFilter(not_contacted_days=30), [ids["Elke"], ids["Alma"]]
+    )
+    assert names(audience) == ["Elke", "Alma"]
+
+
+def test_named_are_added_to_the_filter(ws: Workspace) -> None:
+    """Verify named contacts with a filter are added to the filtered people."""
+    ids = ids_by_name(ws)
+    audience = select_audience(ws, AudienceFilter(company="contoso"), [ids["Alma"]])
+    assert sorted(names(audience)) == ["Alma", "Dario", "Elke"]
+
+
+def test_recent_contact_rule_counts_sent_queued_and_touched(ws: Workspace, monkeypatch) -> None:
+    """Verify sent (30 days), queued elsewhere and touched people are left out, and 0 disables."""
+    ids = ids_by_name(ws)
+    compose(ws, "sent-one", template="reconnect", variables={}, f=None, contact_ids=[ids["Alma"]])
+    mark(ws, "sent-one", "sent", [ids["Alma"]])
+    compose(ws, "queued-one", template="reconnect", variables={}, f=None,
+            contact_ids=[ids["Bruno"]])  # fmt: skip
+    contacts.touched(ws, ids["Chloe"])
+    rule = AudienceFilter(not_contacted_days=30)
+    audience = select_audience(ws, rule)
+    assert sorted(names(audience)) == ["Dario", "Elke"]
+    assert audience.left_out["recently_contacted"] == 3
+    everyone = select_audience(ws, AudienceFilter(not_contacted_days=None))
+    assert len(everyone.contacts) == 5
+    # 60 days later the sent message and the touch are old news; the queued one is too.
+    monkeypatch.setenv("HANDPICKED_TODAY", "2027-01-24")
+    assert len(select_audience(ws, rule).contacts) == 5
+
+
+def test_own_campaign_does_not_count_as_recent(ws: Workspace) -> None:
+    """Verify people queued in the campaign being composed are not left out of it."""
+    ids = ids_by_name(ws)
+    compose(ws, "again", template="reconnect", variables={}, f=None, contact_ids=[ids["Dario"]])
+    rule = AudienceFilter(company="contoso", not_contacted_days=30)
+    assert names(select_audience(ws, rule, campaign="again")) == ["Dario", "Elke"]
+    assert names(select_audience(ws, rule)) == ["Elke"]
+
+
+def test_named_recent_contact_is_kept_with_days(ws: Workspace, monkeypatch) -> None:
+    """Verify a named person reached recently stays in, with the days since the last contact."""
+    ids = ids_by_name(ws)
+    monkeypatch.setenv("HANDPICKED_TODAY", "2026-11-20")
+    contacts.touched(ws, ids["Dario"])
+    monkeypatch.setenv("HANDPICKED_TODAY", "2026-11-25")
+    audience = select_audience(ws, AudienceFilter(not_contacted_days=30), [ids["Dario"]])
+    assert names(audience) == ["Dario"]
+    assert audience.recent == {ids["Dario"]: 5}
+
+
+def test_size_guard(ws: Workspace) -> None:
+    """Verify more than audience.max people is refused with the count, unless allow_large."""
+    with pytest.raises(HandpickedError) as err:
+        check_size(ws, 30, 0, allow_large=False)
+    message = str(err.value)
+    assert message.startswith("30 people match")
+    assert "seniority, tag or sector" in message and "--allow-large" in message
+    check_size(ws, 30, 0, allow_large=True)
+    check_size(ws, 20, 5, allow_large=False)
+    with pytest.raises(HandpickedError, match=r"26 people match.*6 already in the campaign"):
+        check_size(ws, 20, 6, allow_large=False)
+    config.set_value(ws, "audience.max", "40")
+    check_size(ws, 30, 0, allow_large=False)

@@ -1,0 +1,338 @@
+"""Campaigns: compose in one transaction, warnings, rerender, edit, mark, history, restart."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from handpicked.core import campaigns, config, contacts
+from handpicked.core.errors import HandpickedError
+from handpicked.core.filters import AudienceFilter
+from handpicked.core.importing import import_paths
+from handpicked.core.workspace import Workspace
+
+HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
+PEOPLE = """\
+    Alma,Zorn,https://linkedin.com/in/alma-zorn,alma@example.com,Northwind,Engineer,12 Mar 2021
+    Bruno,Abel,https://linkedin.com/in/bruno-abel,,Northwind,Analyst,03 Jan 2024
+    Chloe,Mercier,https://linkedin.com/in/chloe-mercier,,,Designer,20 Jun 2022
+    Dario,Basso,https://linkedin.com/in/dario-basso,dario@example.com,Contoso,Engineer,01 Feb 2020
+    Alma,Ruiz,https://linkedin.com/in/alma-ruiz,,Contoso,Manager,15 Sep 2025
+"""
+EVENT = {
+    "event_name": "the Harbour Data Day",
+    "event_date": "Thursday, May 15",
+    "event_place": "the Old Port",
+    "event_topic": "open data",
+}
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Workspace:
+    path = tmp_path / "Connections.csv"
+    path.write_text(f"Notes:\n\n{HEADER}\n{textwrap.dedent(PEOPLE)}", encoding="utf-8")
+    workspace = Workspace(tmp_path / "ws")
+    assert import_paths(workspace, [path])[0].error is None
+    yield workspace
+    workspace.close()
+
+
+def ids(ws: Workspace) -> dict[str, int]:
+    return {f"{c.first_name} {c.last_name}": c.id for c in contacts.list_contacts(ws)}
+
+
+def user_template(ws: Workspace, name: str, body: str, front: str = "") -> None:
+    ws.templates_dir.mkdir(parents=True, exist_ok=True)
+    text = f'+++\ndescription = "test"\n{front}+++\n{textwrap.dedent(body)}'
+    (ws.templates_dir / f"{name}.en.j2").write_text(text, encoding="utf-8")
+
+
+def codes(view) -> list[str]:
+    return [w.code for w in view.warnings]
+
+
+def by_contact(ws: Workspace, name: str) -> dict[int, campaigns.MessageView]:
+    return {m.contact_id: m for m in campaigns.preview(ws, name).messages}
+
+
+def test_compose_stores_campaign_and_messages(ws: Workspace) -> None:
+    """Verify compose queues one rendered message per person with the stored values."""
+    report = campaigns.compose(
+        ws, "data-day", template="event-invitation", variables=EVENT,
+        f=AudienceFilter(company="northwind", not_contacted_days=30),
+    )  # fmt: skip
+    assert (report.added, report.already_in) == (2, 0)
+    p = campaigns.preview(ws, "data-day")
+    assert (p.template, p.channel, p.variables) == ("event-invitation", "linkedin-message", EVENT)
+    assert [m.name for m in p.messages] == ["Bruno Abel", "Alma Zorn"]
+    assert all(m.status == "queued" and not m.edited for m in p.messages)
+    assert "Hi Bruno," in p.messages[0].body and "the Harbour Data Day" in p.messages[0].body
+    row = ws.conn.execute("SELECT filter, created FROM campaigns").fetchone()
+    assert json.loads(row["filter"])["filter"]["company"] == "northwind"
+    assert row["created"].startswith("2026-11-25")
+
+
+def test_missing_variable_stores_nothing(ws: Workspace) -> None:
+    """Verify a missing --var names it and its description, and nothing is stored."""
+    with pytest.raises(HandpickedError, match=r"--var event_topic \(What it is about"):
+        campaigns.compose(
+            ws, "data-day", template="event-invitation",
+            variables={k: v for k, v in EVENT.items() if k != "event_topic"}, f=AudienceFilter(),
+        )  # fmt: skip
+    assert ws.conn.execute("SELECT count(*) FROM campaigns").fetchone()[0] == 0
+    assert ws.conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 0
+
+
+def test_language_variant_per_contact(ws: Workspace) -> None:
+    """Verify each contact gets the template variant in their language."""
+    people = ids(ws)
+    contacts.set_contact(ws, people["Dario Basso"], language="fr")
+    contacts.set_contact(ws, people["Alma Ruiz"], language="en")
+    campaigns.compose(ws, "hello", template="reconnect", variables={},
+                      f=AudienceFilter(company="contoso"))  # fmt: skip
+    messages = by_contact(ws, "hello")
+    assert messages[people["Dario Basso"]].language == "fr"
+    assert messages[people["Dario Basso"]].body.startswith("Bonjour")
+    assert messages[people["Alma Ruiz"]].language == "en"
+
+
+def test_compose_into_existing_adds_only_new_people(ws: Workspace) -> None:
+    """Verify composing again adds only people not yet in it; another template is refused."""
+    people = ids(ws)
+    campaigns.compose(ws, "catch-up", template="reconnect", variables={}, f=None,
+                      contact_ids=[people["Alma Zorn"]])  # fmt: skip
+    northwind = AudienceFilter(company="northwind", not_contacted_days=30)
+    report = campaigns.compose(ws, "catch-up", template="reconnect", variables={}, f=northwind)
+    assert (report.added, report.already_in) == (1, 1)
+    assert len(campaigns.preview(ws, "catch-up").messages) == 2
+    with pytest.raises(HandpickedError, match="uses template reconnect"):
+        campaigns.compose(ws, "catch-up", template="congratulate", variables={}, f=None,
+                          contact_ids=[people["Dario Basso"]])  # fmt: skip
+
+
+def test_audience_guard_and_allow_large(ws: Workspace) -> None:
+    """Verify the audience.max guard refuses before storing, and allow_large lets it through."""
+    config.set_value(ws, "audience.max", "3")
+    with pytest.raises(HandpickedError, match="5 people match"):
+        campaigns.compose(ws, "all", template="reconnect", variables={}, f=AudienceFilter())
+    assert ws.conn.execute("SELECT count(*) FROM campaigns").fetchone()[0] == 0
+    report = campaigns.compose(ws, "all", template="reconnect", variables={},
+                               f=AudienceFilter(), allow_large=True)  # fmt: skip
+    assert report.added == 5
+
+
+def test_empty_audience_is_refused(ws: Workspace) -> None:
+    """Verify an audience left empty by the rules is refused with the reason and a hint."""
+    people = ids(ws)
+    contacts.touched(ws, people["Dario Basso"])
+    contacts.touched(ws, people["Alma Ruiz"])
+    with pytest.raises(HandpickedError, match=r"2 contacted in the last 30 days.*--not-contacted"):
+        campaigns.compose(ws, "x", template="reconnect", variables={},
+                          f=AudienceFilter(company="contoso", not_contacted_days=30))  # fmt: skip
+    with pytest.raises(HandpickedError, match="nobody matches"):
+        campaigns.compose(ws, "x", template="reconnect", variables={},
+                          f=AudienceFilter(company="nobody-here"))  # fmt: skip
+
+
+def test_warning_too_long_and_sales_pitch(ws: Workspace) -> None:
+    """Verify the channel limit from settings and a cold-selling phrase produce warnings."""
+    config.set_value(ws, "limits.linkedin_message", "120")
+    variables = {**EVENT, "event_topic": "how to book a demo of our product"}
+    campaigns.compose(ws, "pitchy", template="event-invitation", variables=variables, f=None,
+                      contact_ids=[ids(ws)["Alma Zorn"]])  # fmt: skip
+    (message,) = campaigns.preview(ws, "pitchy").messages
+    assert codes(message) == ["too-long", "sales-pitch"]
+    assert "allows 120" in message.warnings[0].message
+
+
+def test_warning_empty_field(ws: Workspace) -> None:
+    """Verify a printed contact field that is empty for someone is flagged empty-field."""
+    user_template(ws, "where", "Hi {{ greeting_name }}, how is {{ company }}?\n")
+    campaigns.compose(ws, "where", template="where", variables={}, f=None,
+                      contact_ids=[ids(ws)["Chloe Mercier"], ids(ws)["Alma Zorn"]])  # fmt: skip
+    messages = by_contact(ws, "where")
+    assert codes(messages[ids(ws)["Chloe Mercier"]]) == ["empty-field"]
+    assert codes(messages[ids(ws)["Alma Zorn"]]) == []
+
+
+def test_warning_not_personal_identical_bodies(ws: Workspace) -> None:
+    """Verify two identical bodies are both flagged not-personal, and an edit clears it."""
+    user_template(ws, "hi", "Hi {{ greeting_name }}, a quick hello.\n")
+    people = ids(ws)
+    campaigns.compose(ws, "hi", template="hi", variables={}, f=None,
+                      contact_ids=[people["Alma Zorn"], people["Alma Ruiz"]])  # fmt: skip
+    messages = by_contact(ws, "hi")
+    assert codes(messages[people["Alma Zorn"]]) == ["not-personal"]
+    assert "identical to 1 other message" in messages[people["Alma Ruiz"]].warnings[0].message
+    campaigns.edit_message(ws, "hi", people["Alma Ruiz"], "Hi Alma, how was the trip?")
+    messages = by_contact(ws, "hi")
+    assert codes(messages[people["Alma Zorn"]]) == []
+    assert codes(messages[people["Alma Ruiz"]]) == []
+
+
+def test_warning_not_personal_template(ws: Workspace) -> None:
+    """Verify a template using no contact variable is flagged not-personal on every message."""
+    user_template(ws, "flat", "Hello, a note for everyone.\n")
+    campaigns.compose(ws, "flat", template="flat", variables={}, f=None,
+                      contact_ids=[ids(ws)["Alma Zorn"]])  # fmt: skip
+    (message,) = campaigns.preview(ws, "flat").messages
+    assert codes(message) == ["not-personal"]
+    assert "uses no contact variable" in message.warnings[0].message
+
+
+def test_named_recent_contact_gets_warning(ws: Workspace) -> None:
+    """Verify an explicitly named, recently reached contact is kept with recently-contacted."""
+    people = ids(ws)
+    contacts.touched(ws, people["Dario Basso"])
+    report = campaigns.compose(
+        ws, "named", template="reconnect", variables={},
+        f=AudienceFilter(company="contoso", not_contacted_days=30),
+        contact_ids=[people["Dario Basso"]],
+    )  # fmt: skip
+    assert report.added == 2 and report.left_out["recently_contacted"] == 0
+    message = by_contact(ws, "named")[people["Dario Basso"]]
+    assert codes(message) == ["recently-contacted"]
+    assert message.warnings[0].message == "last contacted today"
+
+
+def test_introduce_exactly_two(ws: Workspace) -> None:
+    """Verify introduce needs exactly two people and each message names the other one."""
+    people = ids(ws)
+    pair = [people["Alma Zorn"], people["Dario Basso"]]
+    with pytest.raises(HandpickedError, match=r"exactly two people.*would have 3"):
+        campaigns.compose(ws, "intro", template="introduce", variables={"reason": "data"},
+                          f=None, contact_ids=[*pair, people["Bruno Abel"]])  # fmt: skip
+    campaigns.compose(ws, "intro", template="introduce", variables={"reason": "data"}, f=None,
+                      contact_ids=pair)  # fmt: skip
+    messages = by_contact(ws, "intro")
+    assert messages[pair[0]].subject == "Alma, meet Dario Basso"
+    assert "introduce you to Alma Zorn" in messages[pair[1]].body
+
+
+def test_rerender_leaves_edited_alone(ws: Workspace) -> None:
+    """Verify rerender applies new values to queued messages but keeps hand-edited ones."""
+    people = ids(ws)
+    campaigns.compose(ws, "day", template="event-invitation", variables=EVENT,
+                      f=AudienceFilter(company="northwind"))  # fmt: skip
+    campaigns.edit_message(ws, "day", people["Alma Zorn"], "Alma, come to the Data Day!")
+    report = campaigns.rerender(ws, "day", {"event_place": "the Science Centre"})
+    assert (report.added, report.already_in) == (1, 1)
+    messages = by_contact(ws, "day")
+    assert "the Science Centre" in messages[people["Bruno Abel"]].body
+    assert messages[people["Alma Zorn"]].body == "Alma, come to the Data Day!"
+    assert messages[people["Alma Zorn"]].edited
+    assert campaigns.preview(ws, "day").variables["event_place"] == "the Science Centre"
+
+
+def test_edit_unchanged_and_sent(ws: Workspace) -> None:
+    """Verify an unchanged edit flags nothing, and a sent message cannot be edited."""
+    alma = ids(ws)["Alma Zorn"]
+    campaigns.compose(ws, "c", template="reconnect", variables={}, f=None, contact_ids=[alma])
+    before = campaigns.preview(ws, "c").messages[0]
+    after = campaigns.edit_message(ws, "c", alma, before.body + "\n\n")
+    assert not after.edited
+    campaigns.mark(ws, "c", "sent", [alma])
+    with pytest.raises(HandpickedError, match="is sent"):
+        campaigns.edit_message(ws, "c", alma, "new text")
+
+
+def test_mark_statuses_and_reply_rate(ws: Workspace) -> None:
+    """Verify mark stamps dates, keeps sent_at on reply, and the reply rate follows."""
+    people = ids(ws)
+    campaigns.compose(ws, "c", template="reconnect", variables={},
+                      f=AudienceFilter(company="northwind"))  # fmt: skip
+    alma, bruno = people["Alma Zorn"], people["Bruno Abel"]
+    assert campaigns.mark(ws, "c", "sent", [alma, bruno]) == 2
+    sent_at = by_contact(ws, "c")[alma].sent_at
+    assert sent_at.startswith("2026-11-25")
+    assert campaigns.mark(ws, "c", "replied", [alma]) == 1
+    row = ws.conn.execute(
+        "SELECT sent_at, replied_at FROM messages WHERE contact_id = ?", (alma,)
+    ).fetchone()
+    assert row["sent_at"] == sent_at and row["replied_at"].startswith("2026-11-25")
+    (summary,) = campaigns.list_campaigns(ws)
+    assert summary.counts == {"queued": 0, "sending": 0, "sent": 1, "failed": 0, "skipped": 0,
+                              "replied": 1}  # fmt: skip
+    assert summary.reply_rate == 0.5
+    campaigns.mark(ws, "c", "queued", [bruno])
+    assert by_contact(ws, "c")[bruno].sent_at is None
+    campaigns.mark(ws, "c", "skipped", [bruno])
+    assert campaigns.list_campaigns(ws)[0].reply_rate == 1.0
+    with pytest.raises(HandpickedError, match="no campaign named 'nope'"):
+        campaigns.mark(ws, "nope", "sent", [alma])
+    with pytest.raises(HandpickedError, match=f"contact {people['Dario Basso']} is not in"):
+        campaigns.mark(ws, "c", "sent", [people["Dario Basso"]])
+
+
+def test_history_lists_every_message(ws: Workspace) -> None:
+    """Verify history gives every campaign a contact was in, with status and first line."""
+    alma = ids(ws)["Alma Zorn"]
+    campaigns.compose(ws, "one", template="reconnect", variables={}, f=None, contact_ids=[alma])
+    campaigns.mark(ws, "one", "sent", [alma])
+    campaigns.compose(ws, "two", template="congratulate", variables={}, f=None, contact_ids=[alma])
+    entries = campaigns.history(ws, alma)
+    assert [(e["campaign"], e["status"]) for e in entries] == [("one", "sent"), ("two", "queued")]
+    assert entries[0]["first_line"] == "Hi Alma,"
+    assert entries[0]["sent_at"].startswith("2026-11-25")
+
+
+def test_do_not_contact_after_compose_leaves_queue(ws: Workspace) -> None:
+    """Verify a person put on the do-not-contact list after composing leaves the queue."""
+    people = ids(ws)
+    campaigns.compose(ws, "c", template="reconnect", variables={},
+                      f=AudienceFilter(company="northwind"))  # fmt: skip
+    contacts.set_do_not_contact(ws, [people["Bruno Abel"]], True)
+    assert [m.name for m in campaigns.preview(ws, "c").messages] == ["Alma Zorn"]
+    with pytest.raises(HandpickedError, match="do-not-contact"):
+        campaigns.mark(ws, "c", "queued", [people["Bruno Abel"]])
+
+
+def test_queue_survives_restart(ws: Workspace, tmp_path: Path) -> None:
+    """Verify a composed, edited, marked queue reads the same after reopening the workspace."""
+    people = ids(ws)
+    campaigns.compose(ws, "c", template="reconnect", variables={},
+                      f=AudienceFilter(company="northwind"))  # fmt: skip
+    campaigns.edit_message(ws, "c", people["Alma Zorn"], "Alma, a coffee soon?")
+    campaigns.mark(ws, "c", "sent", [people["Bruno Abel"]])
+    campaigns.set_cursor(ws, "c", 1)
+    before = campaigns.preview(ws, "c")
+    ws.close()
+    reopened = Workspace(tmp_path / "ws")
+    try:
+        assert campaigns.preview(reopened, "c") == before
+        assert campaigns.get_cursor(reopened, "c") == 1
+    finally:
+        reopened.close()
+
+
+def test_draft_stores_nothing(ws: Workspace) -> None:
+    """Verify draft renders and lints for a live preview without storing anything."""
+    people = contacts.get_contacts(ws, [ids(ws)["Alma Zorn"], ids(ws)["Alma Ruiz"]])
+    user_template(ws, "hi", "Hi {{ greeting_name }}.\n")
+    views = campaigns.draft(ws, "hi", {}, people)
+    assert [v.status for v in views] == ["draft", "draft"]
+    assert [codes(v) for v in views] == [["not-personal"], ["not-personal"]]
+    assert ws.conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 0
+
+
+def test_delete_campaign(ws: Workspace) -> None:
+    """Verify deleting a campaign removes it and its messages."""
+    campaigns.compose(ws, "c", template="reconnect", variables={}, f=None,
+                      contact_ids=[ids(ws)["Alma Zorn"]])  # fmt: skip
+    campaigns.delete_campaign(ws, "c")
+    assert campaigns.list_campaigns(ws) == []
+    assert ws.conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 0
+
+
+def test_edit_needs_no_template_file(ws: Workspace) -> None:
+    """Verify a queued message can be edited after its template file is gone, braces and all."""
+    user_template(ws, "gone", "Hi {{ greeting_name }}, about {{ company }}.\n")
+    alma = ids(ws)["Alma Zorn"]
+    campaigns.compose(ws, "g", template="gone", variables={}, f=None, contact_ids=[alma])
+    (ws.templates_dir / "gone.en.j2").unlink()
+    view = campaigns.edit_message(ws, "g", alma, "Hi Alma, {{ not a template }} {% here %}")
+    assert view.edited and view.body == "Hi Alma, {{ not a template }} {% here %}"
+    assert campaigns.preview(ws, "g").messages[0].body == view.body

@@ -1,0 +1,262 @@
+"""Import into the workspace: matching, updates, changed positions, one transaction per file."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from handpicked.core import contacts
+from handpicked.core.filters import AudienceFilter
+from handpicked.core.importing import import_paths
+from handpicked.core.workspace import Workspace
+
+HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+NOTES = 'Notes:\n"When exporting your connection data, you may notice that some of the email addresses are missing."\n\n'
+
+
+def linkedin(tmp_path, body: str, name: str = "Connections.csv"):
+    path = tmp_path / name
+    path.write_text(NOTES + HEADER + textwrap.dedent(body).lstrip(), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def ws(tmp_path):
+    workspace = Workspace(tmp_path / "ws")
+    yield workspace
+    workspace.close()
+
+
+def all_contacts(ws):
+    return {c.full_name: c for c in contacts.list_contacts(ws)}
+
+
+def test_first_import_counts_and_fields(ws, tmp_path):
+    """Verify a LinkedIn export imports every row with its fields and a derived greeting name."""
+    path = linkedin(
+        tmp_path,
+        """
+        Hélène,Côté,https://www.linkedin.com/in/helene-cote,,Desjardins,Conseillère principale,14 Jun 2013
+        JEAN-FRANÇOIS,Bélanger,https://www.linkedin.com/in/jf-belanger,jf@example.org,CGI,Développeur,7-Feb-22
+    """,
+    )
+    [report] = import_paths(ws, [path])
+    assert (report.format, report.imported, report.updated, report.unchanged) == (
+        "linkedin",
+        2,
+        0,
+        0,
+    )
+    people = all_contacts(ws)
+    helene = people["Hélène Côté"]
+    assert helene.company == "Desjardins"
+    assert helene.connected_on.isoformat() == "2013-06-14"
+    jf = people["JEAN-FRANÇOIS Bélanger"]
+    assert jf.greeting_name == "Jean-François"
+    assert jf.email == "jf@example.org"
+    assert jf.connected_on.isoformat() == "2022-02-07"
+
+
+def test_reimport_same_file_is_unchanged(ws, tmp_path):
+    """Verify re-importing the same export updates nothing and duplicates nobody."""
+    path = linkedin(
+        tmp_path,
+        """
+        Marc,Roy,https://www.linkedin.com/in/marc-roy,,Bell,Analyste,1 Jan 2020
+    """,
+    )
+    import_paths(ws, [path])
+    [again] = import_paths(ws, [path])
+    assert (again.imported, again.updated, again.unchanged) == (0, 0, 1)
+    assert len(contacts.list_contacts(ws)) == 1
+
+
+def test_changed_position_reported_and_history_kept(ws, tmp_path):
+    """Verify a new company is an update, reported as changed position, the old one kept."""
+    linkedin(
+        tmp_path,
+        """
+        Marc,Roy,https://www.linkedin.com/in/marc-roy,,Bell,Analyste,1 Jan 2020
+        Zoé,Gagné,https://www.linkedin.com/in/zoe-gagne,,SAQ,Caissière,1 Jan 2020
+    """,
+        "old.csv",
+    )
+    linkedin(
+        tmp_path,
+        """
+        Marc,Roy,https://www.linkedin.com/in/marc-roy/,,Vidéotron,Directeur TI,1 Jan 2020
+        Zoé,Gagné,https://linkedin.com/in/ZOE-GAGNE,,SAQ,Caissière,1 Jan 2020
+    """,
+        "new.csv",
+    )
+    import_paths(ws, [tmp_path / "old.csv"])
+    [report] = import_paths(ws, [tmp_path / "new.csv"])
+    assert (report.imported, report.updated, report.unchanged) == (0, 1, 1)
+    marc = all_contacts(ws)["Marc Roy"]
+    assert report.changed_position == [marc.id]
+    assert marc.company == "Vidéotron" and marc.position == "Directeur TI"
+    assert [(p.company, p.position) for p in marc.previous_positions] == [("Bell", "Analyste")]
+    moved = contacts.list_contacts(ws, AudienceFilter(changed_position=True))
+    assert [c.id for c in moved] == [marc.id]
+
+
+def test_empty_value_never_erases(ws, tmp_path):
+    """Verify an empty cell in a newer export keeps the stored value."""
+    linkedin(
+        tmp_path,
+        "Ana,Lima,https://www.linkedin.com/in/ana,ana@x.org,Shopify,PM,1 Jan 2021\n",
+        "a.csv",
+    )
+    linkedin(tmp_path, "Ana,Lima,https://www.linkedin.com/in/ana,,,PM,\n", "b.csv")
+    import_paths(ws, [tmp_path / "a.csv"])
+    [report] = import_paths(ws, [tmp_path / "b.csv"])
+    assert report.unchanged == 1
+    ana = all_contacts(ws)["Ana Lima"]
+    assert (ana.email, ana.company) == ("ana@x.org", "Shopify")
+    assert ana.connected_on is not None
+
+
+def test_namesakes_with_different_urls_stay_two(ws, tmp_path):
+    """Verify two Marie Tremblay at Desjardins with different profiles are two people."""
+    path = linkedin(
+        tmp_path,
+        """
+        Marie,Tremblay,https://www.linkedin.com/in/marie-t-1,,Desjardins,Analyste,1 Jan 2020
+        Marie,Tremblay,https://www.linkedin.com/in/marie-t-2,,Desjardins,Comptable,1 Jan 2021
+    """,
+    )
+    [report] = import_paths(ws, [path])
+    assert report.imported == 2
+    assert len(contacts.list_contacts(ws)) == 2
+
+
+def test_name_match_across_formats(ws, tmp_path):
+    """Verify a spreadsheet row without URL matches the LinkedIn contact by name and company."""
+    linkedin(
+        tmp_path,
+        "Hélène,Côté,https://www.linkedin.com/in/hc,,Desjardins inc.,Analyste,1 Jan 2020\n",
+    )
+    sheet = tmp_path / "reseau.csv"
+    sheet.write_text(
+        "Prénom;Nom;Société;Courriel\nhelene;COTE;DESJARDINS;hc@example.org\n", encoding="cp1252"
+    )
+    import_paths(ws, [tmp_path / "Connections.csv"])
+    [report] = import_paths(ws, [sheet])
+    assert (report.format, report.imported, report.updated) == ("csv", 0, 1)
+    [helene] = contacts.list_contacts(ws)
+    assert helene.email == "hc@example.org"
+    assert (helene.first_name, helene.company) == ("Hélène", "Desjardins inc.")
+
+
+def test_duplicates_inside_one_file_merge(ws, tmp_path):
+    """Verify the same person twice in one file becomes one contact with both values."""
+    path = linkedin(
+        tmp_path,
+        """
+        Luc,Hébert,https://www.linkedin.com/in/luc,,,,1 Jan 2020
+        Luc,Hébert,https://www.linkedin.com/in/luc,luc@x.org,Metro,Gérant,
+    """,
+    )
+    [report] = import_paths(ws, [path])
+    assert report.imported == 1
+    [luc] = contacts.list_contacts(ws)
+    assert (luc.email, luc.company, luc.position) == ("luc@x.org", "Metro", "Gérant")
+
+
+def test_not_in_export_counted_never_deleted(ws, tmp_path):
+    """Verify contacts missing from a newer full export are counted and kept."""
+    linkedin(
+        tmp_path,
+        "A,One,https://www.linkedin.com/in/a1,,X,Dev,\nB,Two,https://www.linkedin.com/in/b2,,X,Dev,\n",
+        "a.csv",
+    )
+    linkedin(tmp_path, "A,One,https://www.linkedin.com/in/a1,,X,Dev,\n", "b.csv")
+    import_paths(ws, [tmp_path / "a.csv"])
+    [report] = import_paths(ws, [tmp_path / "b.csv"])
+    assert report.not_in_export == 1
+    assert len(contacts.list_contacts(ws)) == 2
+
+
+def test_dry_run_writes_nothing(ws, tmp_path):
+    """Verify --dry-run reports the counts and leaves the workspace as it was."""
+    path = linkedin(tmp_path, "A,One,https://www.linkedin.com/in/a1,,X,Dev,\n")
+    [report] = import_paths(ws, [path], dry_run=True)
+    assert report.imported == 1
+    assert contacts.list_contacts(ws) == []
+    assert ws.conn.execute("SELECT count(*) FROM imports").fetchone()[0] == 0
+
+
+def test_bad_file_among_good_ones(ws, tmp_path):
+    """Verify a file that fails as a whole stores nothing while the others still import."""
+    good = linkedin(tmp_path, "A,One,https://www.linkedin.com/in/a1,,X,Dev,\n")
+    bad = tmp_path / "empty.csv"
+    bad.write_bytes(b"")
+    reports = import_paths(ws, [bad, good])
+    assert reports[0].error and "empty.csv" in reports[0].error
+    assert reports[1].imported == 1
+    assert len(contacts.list_contacts(ws)) == 1
+
+
+def test_skipped_rows_and_warnings_reported(ws, tmp_path):
+    """Verify a nameless row is skipped and an impossible date warned about, with their lines."""
+    path = linkedin(
+        tmp_path,
+        """
+        ,,https://www.linkedin.com/in/nobody,,X,Dev,1 Jan 2020
+        Eve,Roy,https://www.linkedin.com/in/eve,,X,Dev,31 Feb 2020
+    """,
+    )
+    [report] = import_paths(ws, [path])
+    assert report.imported == 1
+    assert [(s.line, s.reason) for s in report.skipped] == [(5, "no name")]
+    assert [w.line for w in report.warnings] == [6]
+    [eve] = contacts.list_contacts(ws)
+    assert eve.connected_on is None
+
+
+def test_hostile_values_stored_literally(ws, tmp_path):
+    """Verify markup, formulas, template code and HTML are stored exactly as given."""
+    path = linkedin(
+        tmp_path,
+        """
+        [bold]x[/],=HYPERLINK(1),https://www.linkedin.com/in/h,,{{ 7*7 }},<script>alert(1)</script>,
+    """,
+    )
+    import_paths(ws, [path])
+    [hostile] = contacts.list_contacts(ws)
+    assert hostile.first_name == "[bold]x[/]"
+    assert hostile.last_name == "=HYPERLINK(1)"
+    assert hostile.company == "{{ 7*7 }}"
+    assert hostile.position == "<script>alert(1)</script>"
+
+
+def test_hand_set_values_survive_reimport(ws, tmp_path):
+    """Verify a hand-set function, sector and greeting survive a re-import of a newer export."""
+    linkedin(tmp_path, "Paul,Roy,https://www.linkedin.com/in/p,,Bell,Analyste,\n", "a.csv")
+    linkedin(
+        tmp_path, "Paul,Roy,https://www.linkedin.com/in/p,,Bell,Analyste principal,\n", "b.csv"
+    )
+    import_paths(ws, [tmp_path / "a.csv"])
+    [paul] = contacts.list_contacts(ws)
+    contacts.set_contact(ws, paul.id, function="Finance", sector="Retail", greeting_name="Polo")
+    import_paths(ws, [tmp_path / "b.csv"])
+    again = contacts.get_contact(ws, paul.id)
+    assert (again.function, again.function_source) == ("Finance", "contact")
+    assert (again.sector, again.sector_source) == ("Retail", "contact")
+    assert again.greeting_name == "Polo"
+    assert again.position == "Analyste principal"
+
+
+def test_tags_from_labels(ws, tmp_path):
+    """Verify Google labels become tags, merged across imports."""
+    path = tmp_path / "google.csv"
+    path.write_text(
+        "First Name,Last Name,Organization Name,Organization Title,E-mail 1 - Value,Labels\n"
+        "Ana,Lima,Shopify,PM,ana@x.org,Clients ::: * myContacts ::: Golf\n",
+        encoding="utf-8",
+    )
+    [report] = import_paths(ws, [path])
+    assert report.format == "google"
+    [ana] = contacts.list_contacts(ws)
+    assert ana.tags == ["Clients", "Golf"]
