@@ -69,9 +69,12 @@ def test_binding_sections_merge_keys_of_one_action(sample_ws, app_factory):
     assert ("f1 / ?", "Help") in [(k.lower(), d) for k, d, _ in sections["Everywhere"]]
 
 
-async def test_welcome_on_empty_workspace_then_import(empty_ws, app_factory, wait, tmp_path):
+async def test_welcome_on_empty_workspace_then_import(
+    empty_ws, app_factory, wait, tmp_path, monkeypatch
+):
     """Verify an empty workspace opens on the welcome, and a path typed there is imported."""
-    export = tmp_path / "My Exports" / "Connections.csv"
+    monkeypatch.chdir(tmp_path)
+    export = tmp_path / "My CSV" / "c.csv"
     export.parent.mkdir()
     export.write_text(
         textwrap.dedent(
@@ -87,7 +90,7 @@ async def test_welcome_on_empty_workspace_then_import(empty_ws, app_factory, wai
     async with app.run_test(size=SIZE) as pilot:
         await wait(pilot)
         assert isinstance(app.screen, WelcomeScreen)
-        await pilot.press(*f"'{export}'", "enter")  # pasted paths often come quoted
+        await pilot.press(*"'My CSV/c.csv'", "enter")  # pasted paths often come quoted
         await wait(pilot)
         assert isinstance(app.screen, ContactsScreen)
         assert len(list_contacts(empty_ws)) == 2
@@ -100,20 +103,23 @@ async def test_welcome_reports_a_bad_path(empty_ws, app_factory, wait, text_of):
     app = app_factory(empty_ws)
     async with app.run_test(size=SIZE) as pilot:
         await wait(pilot)
-        await pilot.press(*"/nowhere/Connections.csv", "enter")
+        await pilot.press(*"/nowhere/c.csv", "enter")
         await wait(pilot)
         assert isinstance(app.screen, WelcomeScreen)
-        assert "No file at /nowhere/Connections.csv" in text_of(app)
+        assert "No file at /nowhere/c.csv" in text_of(app)
 
 
-async def test_welcome_reports_an_unreadable_file(empty_ws, app_factory, wait, tmp_path):
+async def test_welcome_reports_an_unreadable_file(
+    empty_ws, app_factory, wait, tmp_path, monkeypatch
+):
     """Verify a file the importer refuses shows the importer's sentence, not a traceback."""
+    monkeypatch.chdir(tmp_path)
     junk = tmp_path / "photo.csv"
     junk.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00garbage")
     app = app_factory(empty_ws)
     async with app.run_test(size=SIZE) as pilot:
         await wait(pilot)
-        await pilot.press(*str(junk), "enter")
+        await pilot.press(*"photo.csv", "enter")
         await wait(pilot)
         assert isinstance(app.screen, WelcomeScreen)
         status = app.screen.query_one("#import-status")
@@ -209,9 +215,10 @@ async def test_command_palette_offers_screen_keys(sample_ws, app_factory, wait):
         assert isinstance(app.screen, CompaniesScreen)
 
 
-async def test_import_dialog_from_contacts(sample_ws, app_factory, wait, tmp_path):
+async def test_import_dialog_from_contacts(sample_ws, app_factory, wait, tmp_path, monkeypatch):
     """Verify `i` on Contacts imports another export in place and the table grows."""
-    export = tmp_path / "google.csv"
+    monkeypatch.chdir(tmp_path)
+    export = tmp_path / "more.csv"
     export.write_text(
         "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
         "Noémie,Brisebois,https://www.linkedin.com/in/nbrisebois,,Hydro-Québec,Analyste,"
@@ -224,7 +231,7 @@ async def test_import_dialog_from_contacts(sample_ws, app_factory, wait, tmp_pat
         await wait(pilot)
         await pilot.press("i")
         await pilot.pause()
-        await pilot.press(*str(export), "enter")
+        await pilot.press(*export.name, "enter")
         await wait(pilot)
         assert isinstance(app.screen, ContactsScreen)
         table = app.screen.query_one(ContactTable)

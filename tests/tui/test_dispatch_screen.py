@@ -7,10 +7,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from smtp_server import PASSWORD, configure, statuses
+from smtp_server import PASSWORD, USER, add_campaign, add_contacts, configure, statuses
 from textual.widgets import Input, ProgressBar, Static, TextArea
 
-from handpicked.core import campaigns, contacts
+from handpicked.core import campaigns, contacts, secrets
 from handpicked.core.importing import import_paths
 from handpicked.core.workspace import Workspace, now, transaction
 from handpicked.tui.app import make_app
@@ -49,11 +49,14 @@ def queue(ws: Workspace, name: str = "spring") -> list[campaigns.MessageView]:
 
 
 async def open_dispatch(pilot, name: str = "spring") -> DispatchScreen:
+    """Open a campaign the way Compose and Campaigns do, and wait until it is on screen."""
     pilot.app.open_campaign(name)
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, DispatchScreen)
-    return screen
+    for _ in range(50):
+        await pilot.pause()
+        screen = pilot.app.screen
+        if isinstance(screen, DispatchScreen) and screen.preview is not None:
+            return screen
+    raise AssertionError(f"Dispatch never showed {name}")
 
 
 async def test_copy_open_mark_and_progress(ws: Workspace, browser: list[str]) -> None:
@@ -93,6 +96,27 @@ async def test_leaving_and_coming_back_resumes(ws: Workspace) -> None:
         assert screen.index == 2
         assert screen.query_one(MessagePreview).body_text == third.body
     assert campaigns.get_cursor(ws, "spring") == 2
+
+
+async def test_the_list_moves_the_message_and_replied_counts(ws: Workspace) -> None:
+    """Verify moving in the queue list shows that message, and replied/undo are stored."""
+    second = queue(ws)[1]
+    app = make_app(ws)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_dispatch(pilot)
+        screen.query_one("#queue").focus()
+        await pilot.press("down")
+        await pilot.pause()
+        assert screen.index == 1
+        assert screen.query_one(MessagePreview).body_text == second.body
+        await pilot.press("r")
+        await pilot.pause()
+        assert queue(ws)[1].status == "replied"
+        assert screen.index == 1  # a reply is news about this person: stay on them
+        await pilot.press("u")
+        await pilot.pause()
+        assert queue(ws)[1].status == "queued"
+        assert screen.query_one(ProgressBar).progress == 0
 
 
 async def test_edit_stores_a_hand_edit(ws: Workspace) -> None:
@@ -207,3 +231,28 @@ async def test_send_with_a_wrong_password_shows_the_error(mail_ws: Workspace, sm
         assert "Traceback" not in errors[-1].message
         assert isinstance(app.screen, DispatchScreen)
     assert server.received == []
+
+
+async def test_email_asks_a_subject_and_uses_the_keyring(tmp_path: Path, smtp_server) -> None:
+    """Verify a subjectless campaign asks for a subject, and a stored password is not asked."""
+    ws = Workspace(tmp_path / "mail")
+    add_campaign(ws, "spring", add_contacts(ws), channel="linkedin-message")
+    server = smtp_server()
+    configure(ws, server.port)
+    secrets.store_password(USER, PASSWORD)
+    app = make_app(ws)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_dispatch(pilot)
+        screen.SEND_RATE = 0.0
+        await pilot.press("m")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, SendDialog)
+        assert not dialog.query("#send-password")
+        dialog.query_one("#send-subject", Input).value = "Un café ?"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert [r.message["Subject"] for r in server.received] == ["Un café ?"] * 3
+    ws.close()

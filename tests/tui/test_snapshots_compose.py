@@ -12,7 +12,10 @@ from handpicked.core import campaigns, contacts
 from handpicked.core.importing import import_paths
 from handpicked.core.workspace import Workspace
 from handpicked.tui.app import make_app
+from handpicked.tui.screens.campaigns import CampaignsScreen
 from handpicked.tui.screens.compose import ComposeScreen
+from handpicked.tui.screens.dispatch import DispatchScreen
+from handpicked.tui.widgets.message_preview import MessagePreview
 
 SIZE = (120, 40)
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
@@ -31,6 +34,16 @@ NOTE = """\
     +++
     Hi {{ greeting_name }}, I saw your work at {{ company }} on {{ topic }}. Could we talk?
 """
+
+
+async def until(pilot, ready, settle) -> None:
+    """Wait until `ready()` holds (screens switch and workers report asynchronously)."""
+    for _ in range(100):
+        await settle(pilot)
+        if ready():
+            await settle(pilot)
+            return
+    raise AssertionError("the screen never got ready")
 
 
 @pytest.fixture
@@ -57,16 +70,16 @@ def test_compose_screen(ws: Workspace, snap_compare, snapshot_ready) -> None:
     async def run_before(pilot) -> None:
         app.pick([c.id for c in contacts.list_contacts(ws)])
         await pilot.press("f4")
-        await snapshot_ready(pilot)
+        await until(pilot, lambda: isinstance(app.screen, ComposeScreen), snapshot_ready)
         screen = app.screen
-        assert isinstance(screen, ComposeScreen)
         await screen.choose_template("note")
         screen.query_one("#var-topic", Input).value = "open data"
-        await pilot.pause(ComposeScreen.DEBOUNCE + 0.1)
+        preview = screen.query_one(MessagePreview)
+        await until(pilot, lambda: "open data" in preview.body_text, snapshot_ready)
         people = screen.query_one("#recipients", OptionList)
         people.highlighted = 1  # Chloe: no company, an empty-field warning
         people.focus()
-        await snapshot_ready(pilot)
+        await until(pilot, lambda: "Chloe" in preview.body_text, snapshot_ready)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
@@ -77,9 +90,13 @@ def test_dispatch_screen(ws: Workspace, snap_compare, snapshot_ready) -> None:
 
     async def run_before(pilot) -> None:
         app.open_campaign("spring")
-        await snapshot_ready(pilot)
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, DispatchScreen) and app.screen.preview is not None,
+            snapshot_ready,
+        )
         await pilot.press("n")
-        await snapshot_ready(pilot)
+        await until(pilot, lambda: app.screen.index == 1, snapshot_ready)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
@@ -90,6 +107,10 @@ def test_campaigns_screen(ws: Workspace, snap_compare, snapshot_ready) -> None:
 
     async def run_before(pilot) -> None:
         await pilot.press("f6")
-        await snapshot_ready(pilot)
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, CampaignsScreen) and app.screen.summaries,
+            snapshot_ready,
+        )
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -32,7 +32,7 @@ CSV = textwrap.dedent(
     Sam,Nguyen,https://www.linkedin.com/in/e,,Acme,Comptable,05 May 2017
     Zoé,Émond,https://www.linkedin.com/in/f,,Shopify,Product Manager,01 Feb 2024
     alex,Gagnon,https://www.linkedin.com/in/g,,Globex,CEO,01 Feb 2016
-    """  # noqa: E501
+    """
 )
 
 

@@ -260,3 +260,15 @@ def test_tags_from_labels(ws, tmp_path):
     assert report.format == "google"
     [ana] = contacts.list_contacts(ws)
     assert ana.tags == ["Clients", "Golf"]
+
+
+def test_shared_email_different_profiles_stay_two(ws, tmp_path):
+    """Verify two profiles sharing one address (info@...) are not merged into one person."""
+    path = linkedin(tmp_path, """
+        Ana,Lima,https://www.linkedin.com/in/ana,info@acme.example,Acme,CEO,
+        Bob,Stone,https://www.linkedin.com/in/bob,info@acme.example,Acme,CTO,
+    """)
+    [report] = import_paths(ws, [path])
+    assert report.imported == 2
+    [again] = import_paths(ws, [path])
+    assert (again.updated, again.unchanged) == (0, 2)

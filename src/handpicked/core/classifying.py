@@ -11,13 +11,18 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from handpicked.core import config
 from handpicked.core.classify import UNCLASSIFIED, Classifier, resolve_sector
 from handpicked.core.workspace import Workspace
 
-_SELECT = (
+_REASONS = {
+    "contact": "set by hand for this contact",
+    "column": "the sector column of the imported file",
+    "none": "nothing recognised in the company or the title",
+}
+_SELECT = (  # what deciding a classification reads
     "SELECT id, company, position, company_key, sector_column, sector_manual, function_manual,"
     " seniority_manual, language_manual FROM contacts"
 )
@@ -28,6 +33,7 @@ class ClassifyContext:
     classifier: Classifier
     company_sectors: dict[str, str]
     default_language: str
+    _languages: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, workspace: Workspace, conn: sqlite3.Connection | None = None) -> ClassifyContext:
@@ -50,50 +56,95 @@ class ClassifyContext:
             )
         updates = [self._classify(row) for row in cursor.fetchall()]
         conn.executemany(
-            "UPDATE contacts SET sector = ?, sector_source = ?, sector_reason = ?, function = ?,"
-            " function_source = ?, seniority = ?, seniority_source = ?, role_reason = ?,"
-            " language = ? WHERE id = ?",
+            "UPDATE contacts SET sector = ?, sector_source = ?, function = ?, function_source = ?,"
+            " seniority = ?, seniority_source = ?, language = ? WHERE id = ?",
             updates,
         )
         return len(updates)
 
     def _classify(self, row: sqlite3.Row) -> tuple:
-        classifier = self.classifier
-        guess = classifier.sector(row["company"], row["position"])
-        sector, source = resolve_sector(
-            manual=row["sector_manual"],
-            company_assignment=self.company_sectors.get(row["company_key"]),
-            column=row["sector_column"] or None,
-            guess=guess,
-        )
-        reason = {
-            "contact": "set by hand for this contact",
-            "company": f"your sector for the company {row['company']!r}",
-            "column": "the sector column of the imported file",
-            "none": "nothing recognised in the company or the title",
-        }.get(source, guess.reason)
-        role = classifier.role(row["position"])
-        function, function_source = role.function, role.function_source
-        if row["function_manual"]:
-            function, function_source = row["function_manual"], "contact"
-        seniority, seniority_source = role.seniority, role.seniority_source
-        if row["seniority_manual"]:
-            seniority, seniority_source = row["seniority_manual"], "contact"
-        language = row["language_manual"] or (
-            classifier.language(row["position"], row["company"]) or self.default_language
-        )
         return (
-            sector or UNCLASSIFIED,
-            source,
-            reason,
-            function,
-            function_source,
-            seniority,
-            seniority_source,
-            role.reason,
-            language,
+            *self.compute(
+                row["company"],
+                row["position"],
+                row["company_key"],
+                row["sector_column"],
+                sector_manual=row["sector_manual"],
+                function_manual=row["function_manual"],
+                seniority_manual=row["seniority_manual"],
+                language_manual=row["language_manual"],
+            ),
             row["id"],
         )
+
+    def compute(
+        self,
+        company: str,
+        position: str,
+        company_key: str,
+        sector_column: str,
+        *,
+        sector_manual: str | None = None,
+        function_manual: str | None = None,
+        seniority_manual: str | None = None,
+        language_manual: str | None = None,
+    ) -> tuple[str, str, str, str, str, str, str]:
+        """(sector, source, function, source, seniority, source, language) to store."""
+        sector, source, _ = self._sector(
+            company, position, company_key, sector_column, sector_manual
+        )
+        role = self.classifier.role(position)
+        function, function_source = role.function, role.function_source
+        if function_manual:
+            function, function_source = function_manual, "contact"
+        seniority, seniority_source = role.seniority, role.seniority_source
+        if seniority_manual:
+            seniority, seniority_source = seniority_manual, "contact"
+        language = language_manual or self._language(position, company)
+        return sector, source, function, function_source, seniority, seniority_source, language
+
+    def _sector(
+        self,
+        company: str,
+        position: str,
+        company_key: str,
+        sector_column: str,
+        manual: str | None,
+    ) -> tuple[str, str, str]:
+        guess = self.classifier.sector(company, position)
+        sector, source = resolve_sector(
+            manual=manual,
+            company_assignment=self.company_sectors.get(company_key),
+            column=sector_column or None,
+            guess=guess,
+        )
+        if source == "company":
+            reason = f"your sector for the company {company!r}"
+        else:
+            reason = _REASONS.get(source, guess.reason)
+        return sector or UNCLASSIFIED, source, reason
+
+    def reasons(self, row: sqlite3.Row) -> dict[str, str]:
+        """Why a stored contact has its sector and role, in words (the detail view's "why")."""
+        _, _, sector = self._sector(
+            row["company"],
+            row["position"],
+            row["company_key"],
+            row["sector_column"],
+            row["sector_manual"],
+        )
+        role = self.classifier.role(row["position"]).reason
+        if row["function_manual"] or row["seniority_manual"]:
+            role = f"set by hand for this contact (the title alone says: {role})"
+        return {"sector": sector, "role": role}
+
+    def _language(self, position: str, company: str) -> str:
+        key = (position, company)
+        language = self._languages.get(key)
+        if language is None:
+            language = self.classifier.language(position, company) or self.default_language
+            self._languages[key] = language
+        return language
 
 
 def reclassify(workspace: Workspace, ids: Iterable[int] | None = None) -> int:

@@ -13,7 +13,8 @@ import sqlite3
 
 from handpicked.core.classify import FUNCTIONS, SECTORS, SENIORITIES, UNCLASSIFIED
 from handpicked.core.classify import canonical_sector as _canonical_sector
-from handpicked.core.classifying import reclassify
+from handpicked.core.classifying import _SELECT as _SELECT_CLASSIFY
+from handpicked.core.classifying import ClassifyContext, reclassify
 from handpicked.core.errors import HandpickedError
 from handpicked.core.filters import LAST_CONTACTED, AudienceFilter, where
 from handpicked.core.models import Contact, PreviousPosition
@@ -105,13 +106,11 @@ def require_ids(workspace: Workspace, ids: list[int]) -> None:
 
 
 def explain(workspace: Workspace, contact_id: int) -> dict[str, str]:
-    """Why the contact has its sector and role: the reasons stored by the classifier."""
-    row = workspace.conn.execute(
-        "SELECT sector_reason, role_reason FROM contacts WHERE id = ?", (contact_id,)
-    ).fetchone()
+    """Why the contact has its sector and role, recomputed from what decides them now."""
+    row = workspace.conn.execute(f"{_SELECT_CLASSIFY} WHERE id = ?", (contact_id,)).fetchone()
     if row is None:
         raise HandpickedError(f"no contact with id {contact_id}")
-    return {"sector": row["sector_reason"], "role": row["role_reason"]}
+    return ClassifyContext.load(workspace).reasons(row)
 
 
 def _pick(kind: str, value: str, known: tuple[str, ...]) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,14 +35,39 @@ class _Stored:
     connected_on: str | None
     sector_column: str
     moved: bool = False  # company or position changed in this import
+    keys: tuple[str, str, str, str] = ("", "", "", "")  # url, email, name, company
+
+    def refresh_keys(self) -> tuple[str, str, str, str]:
+        self.keys = row_keys(self.values)
+        return self.keys
 
 
 def name_key(first: str, last: str) -> str:
     return f"{fold(first)}|{fold(last)}"
 
 
+def row_keys(values: dict[str, str] | ParsedRow) -> tuple[str, str, str, str]:
+    """The matching keys of a row or a contact (url, email, name, company), once per row."""
+    if isinstance(values, dict):
+        url, mail = values["profile_url"], values["email"]
+        first, last, company = values["first_name"], values["last_name"], values["company"]
+    else:
+        url, mail = values.profile_url, values.email
+        first, last, company = values.first_name, values.last_name, values.company
+    return (
+        profile_key(url) if url else "",
+        email_key(mail) if mail else "",
+        f"{fold(first)}|{fold(last)}",
+        company_key(company) if company else "",
+    )
+
+
 def search_text(first: str, last: str, company: str, position: str) -> str:
-    return fold(f"{first} {last} {company} {position}".replace("\n", " "))
+    """What `--search` and the TUI's search box match: folded parts (each cached), joined."""
+    return " ".join(fold(part) for part in (first, last, company, position) if part)
+
+
+_greeting = lru_cache(maxsize=16384)(greeting_name)
 
 
 class _Index:
@@ -53,28 +79,25 @@ class _Index:
         self.by_name: dict[tuple[str, str], list[_Stored]] = {}
 
     def add(self, item: _Stored) -> None:
-        values = item.values
-        if url := profile_key(values["profile_url"]):
+        url, mail, name, company = item.keys
+        if url:
             self.by_url.setdefault(url, item)
-        if mail := email_key(values["email"]):
+        if mail:
             self.by_email.setdefault(mail, item)
-        key = (name_key(values["first_name"], values["last_name"]), company_key(values["company"]))
-        bucket = self.by_name.setdefault(key, [])
+        bucket = self.by_name.setdefault((name, company), [])
         if item not in bucket:
             bucket.append(item)
 
-    def match(self, row: ParsedRow) -> _Stored | None:
-        url, mail = profile_key(row.profile_url), email_key(row.email)
+    def match(self, keys: tuple[str, str, str, str]) -> _Stored | None:
+        url, mail, name, company = keys
         if url and (hit := self.by_url.get(url)):
             return hit
-        if mail and (hit := self.by_email.get(mail)):
-            return hit
-        key = (name_key(row.first_name, row.last_name), company_key(row.company))
-        if key[0] == "|":
+        if mail and (hit := self.by_email.get(mail)) and not (url and hit.keys[0] not in ("", url)):
+            return hit  # one address shared by two different profiles (info@...) is not a match
+        if name == "|":
             return None
-        for item in self.by_name.get(key, ()):
-            other_url = profile_key(item.values["profile_url"])
-            other_mail = email_key(item.values["email"])
+        for item in self.by_name.get((name, company), ()):
+            other_url, other_mail = item.keys[0], item.keys[1]
             if url and other_url and url != other_url:
                 continue
             if mail and other_mail and mail != other_mail:
@@ -90,8 +113,14 @@ def _load_index(conn: sqlite3.Connection) -> _Index:
         " connected_on, sector_column FROM contacts"
     )
     for row in cursor:
-        values = {name: row[name] for name in _FIELDS}
-        index.add(_Stored(row["id"], values, row["connected_on"], row["sector_column"]))
+        item = _Stored(
+            row["id"],
+            {name: row[name] for name in _FIELDS},
+            row["connected_on"],
+            row["sector_column"],
+        )
+        item.refresh_keys()
+        index.add(item)
     return index
 
 
@@ -141,17 +170,20 @@ def _merge(
     updated: set[int] = set()
     pending_tags: list[tuple[_Stored, list[str]]] = []
     for row in parsed.rows:
-        hit = index.match(row)
+        keys = row_keys(row)
+        hit = index.match(keys)
         if hit is None:
             item = _Stored(
                 -1,
                 {name: getattr(row, name) for name in _FIELDS},
                 row.connected_on.isoformat() if row.connected_on else None,
                 row.sector,
+                keys=keys,
             )
             index.add(item)
             fresh.append(item)
-            pending_tags.append((item, row.tags))
+            if row.tags:
+                pending_tags.append((item, row.tags))
             continue
         if row.tags:
             pending_tags.append((hit, row.tags))
@@ -169,19 +201,17 @@ def _merge(
             updated.add(hit.id)
             if hit.moved:
                 changed.add(hit.id)
-        index.add(hit)
+            index.add(hit)
     conn.execute(
         "UPDATE contacts SET last_import_id = ? WHERE id IN (SELECT value FROM json_each(?))",
         (import_id, json.dumps(sorted(seen_ids))),
     )
-    _insert(conn, fresh, parsed, stamp, import_id)
-    for item, tags in pending_tags:
-        conn.executemany(
-            "INSERT OR IGNORE INTO tags(contact_id, tag) VALUES (?, ?)",
-            [(item.id, tag) for tag in tags if tag],
-        )
-    touched = [item.id for item in fresh] + sorted(updated)
-    classify.apply(conn, touched)
+    _insert(conn, fresh, parsed, stamp, import_id, classify)
+    conn.executemany(
+        "INSERT OR IGNORE INTO tags(contact_id, tag) VALUES (?, ?)",
+        [(item.id, tag) for item, tags in pending_tags for tag in tags if tag],
+    )
+    classify.apply(conn, sorted(updated))
     report.imported = len(fresh)
     report.updated = len(updated)
     report.unchanged = len(seen_ids - updated)
@@ -237,10 +267,7 @@ def _update(
     if not changes:
         return False
     old.update({k: v for k, v in changes.items() if k in _FIELDS})  # type: ignore[misc]
-    changes["profile_key"] = profile_key(old["profile_url"])
-    changes["email_key"] = email_key(old["email"])
-    changes["name_key"] = name_key(old["first_name"], old["last_name"])
-    changes["company_key"] = company_key(old["company"])
+    changes["company_key"] = stored.refresh_keys()[3]
     changes["search_text"] = search_text(
         old["first_name"], old["last_name"], old["company"], old["position"]
     )
@@ -253,14 +280,20 @@ def _update(
     if "first_name" in changes:
         conn.execute(
             "UPDATE contacts SET greeting_name = ? WHERE id = ? AND greeting_manual = 0",
-            (greeting_name(old["first_name"]), stored.id),
+            (_greeting(old["first_name"]), stored.id),
         )
     return True
 
 
 def _insert(
-    conn: sqlite3.Connection, fresh: list[_Stored], parsed: ParsedFile, stamp: str, import_id: int
+    conn: sqlite3.Connection,
+    fresh: list[_Stored],
+    parsed: ParsedFile,
+    stamp: str,
+    import_id: int,
+    classify: ClassifyContext,
 ) -> None:
+    """Insert new contacts already classified: one INSERT pass, no UPDATE pass after it."""
     if not fresh:
         return
     (next_id,) = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM contacts").fetchone()
@@ -268,12 +301,13 @@ def _insert(
     for offset, item in enumerate(fresh):
         item.id = next_id + offset
         v = item.values
+        key = item.keys[3]
         rows.append(
             (
                 item.id,
                 v["first_name"],
                 v["last_name"],
-                greeting_name(v["first_name"]),
+                _greeting(v["first_name"]),
                 v["email"],
                 v["profile_url"],
                 v["company"],
@@ -286,17 +320,16 @@ def _insert(
                 stamp,
                 import_id,
                 item.sector_column,
-                profile_key(v["profile_url"]),
-                email_key(v["email"]),
-                name_key(v["first_name"], v["last_name"]),
-                company_key(v["company"]),
+                key,
                 search_text(v["first_name"], v["last_name"], v["company"], v["position"]),
+                *classify.compute(v["company"], v["position"], key, item.sector_column),
             )
         )
     conn.executemany(
         "INSERT INTO contacts(id, first_name, last_name, greeting_name, email, profile_url,"
         " company, position, notes, connected_on, source_path, source_format, imported_at,"
-        " updated_at, last_import_id, sector_column, profile_key, email_key, name_key,"
-        " company_key, search_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " updated_at, last_import_id, sector_column, company_key, search_text, sector,"
+        " sector_source, function, function_source, seniority, seniority_source, language)"
+        f" VALUES ({', '.join('?' * 25)})",
         rows,
     )

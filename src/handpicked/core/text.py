@@ -12,6 +12,8 @@ from functools import lru_cache
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"\s+")
+# Combining marks left by NFKD decomposition (accents of Latin, Greek, Cyrillic and Vietnamese).
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 # Legal suffixes dropped from company keys so "Desjardins Inc." and "DESJARDINS" are one company.
@@ -62,12 +64,20 @@ def clean(value: object) -> str:
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower-case, accent-free, single-spaced form of a text, for matching and search."""
+    """Lower-case, accent-free, single-spaced form of a text, for matching and search.
+
+    Called for every name, company and title of a 100,000-row import, so plain ASCII takes a
+    fast path and accents are removed with one regex pass instead of a per-character loop.
+    """
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", stripped).strip()
+    if text.isascii():
+        folded = text.lower()
+    else:
+        folded = _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    if "  " in folded or not folded.isprintable() or folded[:1].isspace() or folded[-1:].isspace():
+        folded = _SPACES.sub(" ", folded).strip()
+    return folded
 
 
 def words(text: str) -> list[str]:
@@ -86,12 +96,16 @@ def company_key(company: str) -> str:
 
 def profile_key(url: str) -> str:
     """Normalised profile URL: scheme, www, query, trailing slash and case do not matter."""
-    text = fold(url)
+    text = fold(url) if not url.isascii() else url.strip().lower()
     if not text:
         return ""
-    text = re.sub(r"^[a-z]+://", "", text)
-    text = re.sub(r"^(www\.|[a-z]{2}\.)(?=linkedin\.com)", "", text)
-    text = text.split("?", 1)[0].split("#", 1)[0]
+    scheme = text.find("://")
+    if 0 < scheme < 10:
+        text = text[scheme + 3 :]
+    if text.startswith("www.") or (text[2:3] == "." and text[3:16] == "linkedin.com/"):
+        text = text[text.index(".") + 1 :]
+    for mark in "?#":
+        text = text.partition(mark)[0]
     return text.rstrip("/")
 
 

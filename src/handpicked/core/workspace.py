@@ -38,7 +38,6 @@ MIGRATIONS: tuple[str, ...] = (
         last_import_id INTEGER,
         sector TEXT NOT NULL DEFAULT 'Unclassified',
         sector_source TEXT NOT NULL DEFAULT 'none',
-        sector_reason TEXT NOT NULL DEFAULT '',
         sector_column TEXT NOT NULL DEFAULT '',
         sector_manual TEXT,
         function TEXT NOT NULL DEFAULT 'Unclassified',
@@ -47,21 +46,15 @@ MIGRATIONS: tuple[str, ...] = (
         seniority TEXT NOT NULL DEFAULT 'Unclassified',
         seniority_source TEXT NOT NULL DEFAULT 'none',
         seniority_manual TEXT,
-        role_reason TEXT NOT NULL DEFAULT '',
         language TEXT NOT NULL DEFAULT '',
         language_manual TEXT,
         notes TEXT NOT NULL DEFAULT '',
         fields TEXT NOT NULL DEFAULT '{}',
         do_not_contact INTEGER NOT NULL DEFAULT 0,
         position_changed_at TEXT,
-        profile_key TEXT NOT NULL DEFAULT '',
-        email_key TEXT NOT NULL DEFAULT '',
-        name_key TEXT NOT NULL DEFAULT '',
         company_key TEXT NOT NULL DEFAULT '',
         search_text TEXT NOT NULL DEFAULT ''
     );
-    CREATE INDEX contacts_profile ON contacts(profile_key) WHERE profile_key != '';
-    CREATE INDEX contacts_email ON contacts(email_key) WHERE email_key != '';
     CREATE INDEX contacts_company ON contacts(company_key);
     CREATE TABLE positions (
         id INTEGER PRIMARY KEY,

@@ -61,7 +61,8 @@ class Classifier:
     def __init__(self, user_rules: Path | None = None) -> None:
         self.rules: RuleSet = load_rules(user_rules)
         self._roles: dict[str, Role] = {}
-        self._sectors: dict[tuple[str, str], SectorGuess] = {}
+        self._sectors: dict[str, SectorGuess] = {}
+        self._title_sectors: dict[str, SectorGuess] = {}
 
     def role(self, position: str) -> Role:
         """Function and seniority of a position title (cached per distinct title)."""
@@ -73,15 +74,27 @@ class Classifier:
         return found
 
     def sector(self, company: str, position: str = "") -> SectorGuess:
-        """Sector guessed from the employer, else from a telling position word (cached)."""
-        key = (company_key(company or ""), position or "")
+        """Sector guessed from the employer, else from a telling position word (cached).
+
+        The company alone decides whenever it tells anything, so it is classified once per
+        distinct company and the position only looked at (once per distinct title) when it
+        does not: an import of 100,000 rows has ~5,000 companies but ~75,000 pairs.
+        """
+        key = company_key(company or "")
         found = self._sectors.get(key)
         if found is None:
             if len(self._sectors) >= _CACHE_LIMIT:
                 self._sectors.clear()
-            found = self._sectors[key] = classify_sector(company or "", position or "", self.rules)
-        return found
+            found = self._sectors[key] = classify_sector(company or "", "", self.rules)
+        if found.source != "none" or not position:
+            return found
+        by_title = self._title_sectors.get(position)
+        if by_title is None:
+            if len(self._title_sectors) >= _CACHE_LIMIT:
+                self._title_sectors.clear()
+            by_title = self._title_sectors[position] = classify_sector("", position, self.rules)
+        return by_title
 
     def language(self, position: str, company: str) -> str | None:
-        """"fr", "en", or None when the title and company do not tell."""
+        """Language to write in: "fr", "en", or None when title and company do not tell."""
         return guess_language(position, company)

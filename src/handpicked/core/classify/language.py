@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from handpicked.core.text import fold, words
@@ -27,6 +27,14 @@ class _Markers:
     english: frozenset[str]
     french_company: frozenset[str]
     english_company: frozenset[str]
+
+    @cached_property
+    def french_any(self) -> frozenset[str]:
+        return self.french | self.french_company
+
+    @cached_property
+    def english_any(self) -> frozenset[str]:
+        return self.english | self.english_company
 
 
 @lru_cache(maxsize=1)
@@ -65,16 +73,27 @@ def _score(text: str, french: frozenset[str], english: frozenset[str]) -> tuple[
     return fr, en
 
 
-def guess_language(position: str, company: str) -> str | None:
-    """"fr" or "en" when the title (and, less, the company) lean one way; None when they don't."""
+@lru_cache(maxsize=32768)
+def _title_score(position: str) -> tuple[int, int]:
     markers = _markers()
-    fr_title, en_title = _score(position or "", markers.french, markers.english)
-    fr_title += _accented(position or "")
-    fr_company, en_company = _score(
-        company or "",
-        markers.french | markers.french_company,
-        markers.english | markers.english_company,
-    )
+    fr, en = _score(position, markers.french, markers.english)
+    return fr + _accented(position), en
+
+
+@lru_cache(maxsize=32768)
+def _company_score(company: str) -> tuple[int, int]:
+    markers = _markers()
+    return _score(company, markers.french_any, markers.english_any)
+
+
+def guess_language(position: str, company: str) -> str | None:
+    """"fr" or "en" when the title (and, less, the company) lean one way; None when they don't.
+
+    Title and company are scored apart (each cached): an import has far fewer distinct titles
+    and companies than pairs of them.
+    """
+    fr_title, en_title = _title_score(position or "")
+    fr_company, en_company = _company_score(company or "")
     french = _TITLE_WEIGHT * fr_title + _COMPANY_WEIGHT * fr_company
     english = _TITLE_WEIGHT * en_title + _COMPANY_WEIGHT * en_company
     if french > english:

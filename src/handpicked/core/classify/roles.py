@@ -1,9 +1,10 @@
 """Job function and seniority level from a position title.
 
-A title is cut into parts where people join two roles ("CTO / co-founder", a second line, " – ",
+A title is cut into parts where people join two roles ("CTO / co-founder", a second line, "|",
 " & "); each part gets its own level and function from phrase rules (data/roles.toml). The title
 takes the highest level of its parts, and the function of the part that gave that level (else of
-the first part that names a function), so "Directrice, RH / Fondatrice" is an Owner.
+the first part that names a function), so "Directrice, RH / Fondatrice" is an Owner. Segments
+joined by "&" share one level: "Intern, Data & Analytics" is Training, not Entry.
 
 Within a part the longest phrase wins its words, which is how the traps are handled as data:
 "HR Business Partner" is a Human Resources role whose "business partner" hides the "partner"
@@ -16,13 +17,15 @@ A part that names a function but no level is Entry; a title with no function is 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from handpicked.core.classify.rules import Match, Rule, RuleSet
-from handpicked.core.classify.taxonomy import SENIORITIES, UNCLASSIFIED, rank
+from handpicked.core.classify.taxonomy import SENIORITIES, UNCLASSIFIED
 
-# Where a title holds two roles: new line, slash, pipe, bullet, en/em dash, " - ", "@".
-_HARD_BREAK = re.compile(r"[\n/|;•·–—\\@]| - ")
+# Where a title holds two roles: new line, slash, pipe, bullet, "@". A dash does not: it
+# qualifies one role ("Co-op Student – Software Development", "VP Sales - Eastern Canada").
+_HARD_BREAK = re.compile(r"[\n/|;•·\\@]")
 # Where two roles share words ("Learning & Development" is one phrase across the "&").
 _SOFT_BREAK = re.compile(r"[&+]")
 _ENTRY = "Entry"
@@ -48,12 +51,17 @@ class _Part:
 
     function: tuple[Rule, str] | None = None  # (rule, quoted words)
     level: tuple[str, str] | None = None  # (level, reason)
+    implicit: bool = True  # a function without a level word counts as Entry
 
     @property
     def seniority(self) -> str | None:
         if self.level is not None:
             return self.level[0]
-        return _ENTRY if self.function is not None else None
+        return _ENTRY if self.function is not None and self.implicit else None
+
+
+_RANK = {name: index for index, name in enumerate(SENIORITIES)}
+_NO_CAP = len(SENIORITIES)
 
 
 def _quote(folded: list[str], where: list[int], match: Match) -> str:
@@ -69,79 +77,83 @@ def _said(noun: str, quoted: str, value: str, rule: Rule) -> str:
 
 def _applicable(rules: tuple[Rule, ...], context: set[str]) -> Rule | None:
     for rule in rules:
-        if not rule.when_with or rule.when_with & context:
+        if not rule.when_with or not rule.when_with.isdisjoint(context):
             return rule
     return None
 
 
+def _tokens(chunk: str, rules: RuleSet) -> tuple[list[str], list[str], list[int], list[int]]:
+    """Folded words, match keys, key positions and soft-segment starts of one title part."""
+    segments = _SOFT_BREAK.split(chunk) if ("&" in chunk or "+" in chunk) else (chunk,)
+    folded: list[str] = []
+    keys: list[str] = []
+    where: list[int] = []
+    bounds: list[int] = []
+    for segment in segments:
+        seg_folded, seg_keys, seg_where = rules.tokens(segment)
+        bounds.append(len(keys))
+        cut = (
+            None
+            if rules.cut.isdisjoint(seg_folded)
+            else next(i for i, word in enumerate(seg_folded) if word in rules.cut)
+        )
+        if cut is not None:
+            kept = sum(1 for w in seg_where if w < cut)
+            seg_keys, seg_where = seg_keys[:kept], seg_where[:kept]
+        offset = len(folded)
+        where.extend(offset + w for w in seg_where)
+        folded.extend(seg_folded)
+        keys.extend(seg_keys)
+        if cut is not None:
+            break  # "Assistant to the CEO & Founder": the rest is someone else's title
+    return folded, keys, where, bounds
+
+
 def _parts_of(title: str, rules: RuleSet) -> list[_Part]:
     """Split, tokenise and match every part of a title."""
-    pieces: list[tuple[list[str], list[str], list[int], list[int]]] = []
-    context: set[str] = set()
-    for chunk in _HARD_BREAK.split(title):
-        folded: list[str] = []
-        keys: list[str] = []
-        where: list[int] = []
-        bounds: list[int] = []  # index in keys where each soft segment starts
-        for segment in _SOFT_BREAK.split(chunk):
-            seg_folded, seg_keys, seg_where = rules.tokens(segment)
-            cut = next((i for i, word in enumerate(seg_folded) if word in rules.cut), None)
-            if cut is not None:
-                seg_keys = [k for k, w in zip(seg_keys, seg_where, strict=True) if w < cut]
-                seg_where = seg_where[: len(seg_keys)]
-            bounds.append(len(keys))
-            where.extend(len(folded) + w for w in seg_where)
-            folded.extend(seg_folded)
-            keys.extend(seg_keys)
-            if cut is not None:
-                break  # "Assistant to the CEO & Founder": the rest is someone else's title
-        if keys:
-            pieces.append((folded, keys, where, bounds))
-            context.update(keys)
-
+    chunks = _HARD_BREAK.split(title) if _HARD_BREAK.search(title) else (title,)
+    pieces = [piece for chunk in chunks if (piece := _tokens(chunk, rules))[1]]
+    context = {key for piece in pieces for key in piece[1]}
     parts: list[_Part] = []
     for folded, keys, where, bounds in pieces:
-        segment_parts = [_Part() for _ in bounds]
-
-        def part_at(start: int, bounds: list[int] = bounds, sp: list[_Part] = segment_parts):
-            index = 0
-            while index + 1 < len(bounds) and bounds[index + 1] <= start:
-                index += 1
-            return sp[index]
-
-        best: dict[int, tuple[tuple[int, int, int], Rule, str]] = {}
+        count = len(bounds)
+        best: list[tuple[tuple[int, int, int], Rule, Match] | None] = [None] * count
         for match in rules.function.scan(keys):
             rule = _applicable(match.rules, context)
             if rule is None or not rule.value:
                 continue
-            part = part_at(match.start)
+            index = bisect_right(bounds, match.start) - 1
             score = (rule.weight, match.length, -match.start)
-            if id(part) not in best or score > best[id(part)][0]:
-                best[id(part)] = (score, rule, _quote(folded, where, match))
-        for part in segment_parts:
-            if id(part) in best:
-                _, rule, quoted = best[id(part)]
-                part.function = (rule, quoted)
-
-        levels: dict[int, list[tuple[str, Rule, str]]] = {}
-        caps: dict[int, int] = {}
+            current = best[index]
+            if current is None or score > current[0]:
+                best[index] = (score, rule, match)
+        levels: list[list[tuple[int, Rule, Match]]] = [[] for _ in range(count)]
+        caps = [_NO_CAP] * count
         for match in rules.seniority.scan(keys):
             rule = _applicable(match.rules, context)
             if rule is None:
                 continue
-            part = part_at(match.start)
+            index = bisect_right(bounds, match.start) - 1
             if rule.cap is not None:
-                caps[id(part)] = min(caps.get(id(part), 99), rank(rule.cap))
+                caps[index] = min(caps[index], _RANK[rule.cap])
             if rule.value:
-                levels.setdefault(id(part), []).append((rule.value, rule, _quote(folded, where, match)))
-        for part in segment_parts:
-            found = [
-                item for item in levels.get(id(part), []) if rank(item[0]) <= caps.get(id(part), 99)
-            ]
+                levels[index].append((_RANK[rule.value], rule, match))
+        for index in range(count):
+            part = _Part()
+            winner = best[index]
+            if winner is not None:
+                part.function = (winner[1], _quote(folded, where, winner[2]))
+            found = [item for item in levels[index] if item[0] <= caps[index]]
             if found:
-                value, rule, quoted = max(found, key=lambda item: rank(item[0]))
-                part.level = (value, _said("title", quoted, value, rule))
-        parts.extend(segment_parts)
+                level, rule, match = max(found, key=lambda item: item[0])
+                value = SENIORITIES[level]
+                part.level = (value, _said("title", _quote(folded, where, match), value, rule))
+            parts.append(part)
+        # "Intern, Data & Analytics": beside a stated level, an "&" segment's silence is no Entry.
+        chunk = parts[-count:]
+        if count > 1 and any(part.level is not None for part in chunk):
+            for part in chunk:
+                part.implicit = False
     return parts
 
 
@@ -151,17 +163,14 @@ def classify_role(title: str, rules: RuleSet) -> Role:
     with_function = [part for part in parts if part.function is not None]
     if not with_function:
         return UNCLASSIFIED_ROLE
-    levelled = [part for part in parts if part.seniority is not None]
-    top = max(rank(part.seniority or "") for part in levelled)
-    at_top = [part for part in levelled if rank(part.seniority or "") == top]
+    top = max(_RANK.get(part.seniority or "", -1) for part in parts)
+    at_top = [part for part in parts if _RANK.get(part.seniority or "", -1) == top]
     source = next((part for part in at_top if part.function is not None), with_function[0])
     rule, quoted = source.function  # type: ignore[misc]
-    function_reason = _said("title", quoted, rule.value, rule)
-    seniority = SENIORITIES[top]
-    holder = next(part for part in at_top)
+    holder = at_top[0]
     if holder.level is not None:
         seniority_reason = holder.level[1]
     else:
         seniority_reason = f"no seniority word -> {_ENTRY}"
-    reason = f"{seniority_reason}; {function_reason}"
-    return Role(rule.value, seniority, "rule", "rule", reason)
+    reason = f"{seniority_reason}; {_said('title', quoted, rule.value, rule)}"
+    return Role(rule.value, SENIORITIES[top], "rule", "rule", reason)

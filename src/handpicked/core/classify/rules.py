@@ -78,8 +78,20 @@ class PhraseIndex:
         if len(key) > self._longest.get(key[0], 0):
             self._longest[key[0]] = len(key)
 
+    def at_start(self, keys: Sequence[str]) -> Match | None:
+        """The longest "^" (start-of-name) phrase a text begins with, if any."""
+        for length in range(min(len(keys), 8), 0, -1):
+            hit = self._anchored.get(tuple(keys[:length]))
+            if hit is not None:
+                return Match(0, length, hit)
+        return None
+
     def discard(self, key: tuple[str, ...]) -> None:
         self._rules.pop(key, None)
+
+    def items(self) -> list[tuple[tuple[str, ...], tuple[Rule, ...]]]:
+        """Every phrase and its rules (start-of-name phrases included)."""
+        return [*self._rules.items(), *self._anchored.items()]
 
     def __len__(self) -> int:
         return len(self._rules) + len(self._anchored)
@@ -208,7 +220,9 @@ def _add_phrases(rules: RuleSet, source: _Source, kind: str, index: int, entry: 
     phrases = _strings(entry.get("phrases"))
     if not phrases:
         raise source.fail(kind, index, '"phrases" must be a non-empty list of texts')
-    taxonomy = "function" if kind == "function" else "seniority" if kind == "seniority" else "sector"
+    taxonomy = (
+        "function" if kind == "function" else "seniority" if kind == "seniority" else "sector"
+    )
     value = _name(source, kind, index, taxonomy, entry.get("name"))
     weight = entry.get("weight", 2)
     if not isinstance(weight, int) or not 0 <= weight <= 9:

@@ -64,48 +64,63 @@ def _quoted(text: str, match: Match, rules: RuleSet) -> str:
     return " ".join(folded[first : last + 1])
 
 
-def from_dictionary(company: str, rules: RuleSet) -> SectorGuess | None:
-    """The employer dictionary's sector for a company name, exact key first, then contained."""
-    key = company_key(company)
-    if not key:
-        return None
+def _from_dictionary(key: str, rules: RuleSet, *, contained: bool) -> SectorGuess | None:
+    """The employer dictionary's sector: the whole name, or (`contained`) a listed name inside."""
     employer = rules.employers.get(key)
-    if employer is None:
-        matches = rules.employer_words.scan(key.split())
-        if not matches:
-            return None
-        longest = max(matches, key=lambda m: (m.length, -m.start))
-        rule = longest.rules[0]
-        reason = f'employer dictionary: "{rule.phrase}" -> {rule.value}{_mine(rule)}'
-        return SectorGuess(rule.value, "dictionary", reason)
-    reason = f'employer dictionary: "{employer.name}" -> {employer.sector}'
-    return SectorGuess(employer.sector, "dictionary", reason + _mine(origin=employer.origin))
+    if employer is not None:
+        reason = f'employer dictionary: "{employer.name}" -> {employer.sector}'
+        return SectorGuess(employer.sector, "dictionary", reason + _mine(origin=employer.origin))
+    if not contained:
+        return None
+    matches = rules.employer_words.scan(key.split())
+    if not matches:
+        return None
+    longest = max(matches, key=lambda m: (m.length, -m.start))
+    rule = longest.rules[0]
+    reason = f'employer dictionary: "{rule.phrase}" -> {rule.value}{_mine(rule)}'
+    return SectorGuess(rule.value, "dictionary", reason)
+
+
+def _from_words(
+    text: str, hit: tuple[Match, Rule] | None, noun: str, rules: RuleSet
+) -> SectorGuess | None:
+    if hit is None:
+        return None
+    match, rule = hit
+    quoted = _quoted(text, match, rules)
+    plural = "s" if " " in quoted else ""
+    reason = f'{noun} word{plural} "{quoted}" -> {rule.value}{_mine(rule)}'
+    if noun == "position":
+        reason += " (the company name gave no sign of a sector)"
+    return SectorGuess(rule.value, "rule", reason)
 
 
 def classify_sector(company: str, position: str, rules: RuleSet) -> SectorGuess:
-    """The sector the classifier can tell from a company name and a position title."""
-    found = from_dictionary(company, rules)
-    if found is not None:
-        return found
-    if company:
-        hit = _best(rules.company.scan(rules.tokens(company)[1]))
-        if hit is not None:
-            match, rule = hit
-            quoted = _quoted(company, match, rules)
-            plural = "s" if " " in quoted else ""
-            reason = f'company word{plural} "{quoted}" -> {rule.value}{_mine(rule)}'
-            return SectorGuess(rule.value, "rule", reason)
+    """The sector the classifier can tell from a company name and a position title.
+
+    Order: the whole name in the dictionary; a leading weight-3 "^" phrase saying what kind of
+    body it is ("Fondation ...", "Ville de ..."); a dictionary name inside it; company words;
+    then position words.
+    """
+    key = company_key(company)
+    if key:
+        found = _from_dictionary(key, rules, contained=False)
+        if found is not None:
+            return found
+        keys = rules.tokens(company)[1]
+        start = rules.company.at_start(keys)
+        if start is not None and start.rules[0].value and start.rules[0].weight >= 3:
+            return _from_words(company, (start, start.rules[0]), "company", rules) or NO_GUESS
+        found = _from_dictionary(key, rules, contained=True)
+        if found is None:
+            found = _from_words(company, _best(rules.company.scan(keys)), "company", rules)
+        if found is not None:
+            return found
     if position:
         hit = _best(rules.position.scan(rules.tokens(position)[1]))
-        if hit is not None:
-            match, rule = hit
-            quoted = _quoted(position, match, rules)
-            plural = "s" if " " in quoted else ""
-            reason = (
-                f'position word{plural} "{quoted}" -> {rule.value}{_mine(rule)} '
-                "(the company name gave no sign of a sector)"
-            )
-            return SectorGuess(rule.value, "rule", reason)
+        found = _from_words(position, hit, "position", rules)
+        if found is not None:
+            return found
     return NO_GUESS
 
 

@@ -33,6 +33,7 @@ def reply_rate(rate: float | None) -> Text:
 class CampaignsScreen(Screen):
     """A table of campaigns, newest first; enter opens the highlighted one."""
 
+    SUB_TITLE = "Campaigns"
     DEFAULT_CSS = """
     CampaignsScreen DataTable { height: 1fr; }
     CampaignsScreen #campaigns-empty { padding: 1 2; color: $text-muted; }

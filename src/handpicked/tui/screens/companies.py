@@ -126,14 +126,13 @@ class CompaniesScreen(Screen):
         if event.assigned != self.assigned_view:
             return
         self.rows, self._version = event.rows, event.version
-        table = pa.table({
-            "company": safe_column(pa.array([r.company for r in event.rows], pa.string())),
-            "contacts": pa.array([r.contacts for r in event.rows], pa.int64()),
-            "sector": safe_column(pa.array(
-                ["—" if r.sector == UNCLASSIFIED else r.sector for r in event.rows], pa.string()
-            )),
-        })  # fmt: skip
-        self.query_one(CompanyTable).swap(table)
+        companies = pa.array([r.company for r in event.rows], pa.string())
+        sectors = ["—" if r.sector == UNCLASSIFIED else r.sector for r in event.rows]
+        self.query_one(CompanyTable).show_rows([
+            safe_column(companies),
+            pa.array([r.contacts for r in event.rows], pa.int64()),
+            safe_column(pa.array(sectors, pa.string())),
+        ])  # fmt: skip
         held = sum(r.contacts for r in event.rows)
         if event.assigned:
             text = f"{len(event.rows):,} companies with your sector ({held:,} contacts)"

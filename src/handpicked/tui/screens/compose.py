@@ -40,15 +40,16 @@ def placeholder(key: str) -> str:
 class ComposeScreen(Screen):
     """Template picker, campaign values, audience list and the highlighted person's message."""
 
+    SUB_TITLE = "Compose"
     DEBOUNCE = 0.3
     """Seconds of quiet typing before the preview is rendered again."""
 
     DEFAULT_CSS = """
-    ComposeScreen #compose-left { width: 38; }
+    ComposeScreen #compose-left { width: 40; }
     ComposeScreen #templates { height: 1fr; border: round $primary 50%; }
     ComposeScreen #recipients { height: 1fr; border: round $primary 50%; }
     ComposeScreen #form { width: 1fr; padding: 0 1; }
-    ComposeScreen #form Label { margin-top: 1; color: $text-muted; }
+    ComposeScreen #form Label { margin-top: 1; width: 100%; color: $text-muted; }
     ComposeScreen #template-info { margin-top: 1; }
     ComposeScreen #compose-status { color: $warning; margin-top: 1; }
     ComposeScreen #preview { width: 1.3fr; }
@@ -129,23 +130,28 @@ class ComposeScreen(Screen):
     def _template_prompt(self, template: templates.Template) -> Text:
         languages = ", ".join(templates.variants(self.templates, template.name))
         prompt = safe_line(template.name, style="bold")
-        prompt.append(f"  {template.channel} · {languages}\n", style="dim")
-        prompt.append_text(safe_line(template.description, style="italic"))
+        prompt.append(f"  {languages}\n", style="dim")
+        prompt.append(template.channel, style="cyan")
+        if template.description:
+            prompt.append(" — ", style="dim")
+            prompt.append_text(safe_line(template.description, style="italic"))
         return prompt
 
     def _load_audience(self) -> None:
         """Read app.audience again when it (or the data behind it) changed since last time."""
-        key = (list(self.app.audience), getattr(self.app, "data_version", 0))
+        key = (list(self.app.audience), self.app.data_version)
         if key == self._loaded:
             return
         self._loaded = key
         self.error = None
         try:
-            chosen = audience.select_audience(self.app.workspace, None, key[0])
+            # no ids would mean "everyone" to select_audience: nobody picked is nobody
+            chosen = audience.select_audience(self.app.workspace, None, key[0]) if key[0] else None
         except HandpickedError as err:
             self.contacts, self.recent, self.error = [], {}, str(err)
         else:
-            self.contacts, self.recent = chosen.contacts, chosen.recent
+            self.contacts = chosen.contacts if chosen is not None else []
+            self.recent = chosen.recent if chosen is not None else {}
         self.edits = {cid: e for cid, e in self.edits.items() if cid in self._ids()}
         self.views = {}
         recipients = self.query_one("#recipients", OptionList)

@@ -24,7 +24,7 @@ from handpicked.core.browse import FACETS, BrowseIndex, BrowseResult
 from handpicked.core.errors import HandpickedError
 from handpicked.core.filters import AudienceFilter
 from handpicked.tui.widgets.audience_gauge import AudienceGauge
-from handpicked.tui.widgets.contact_table import ContactTable, Shown, display_columns, prepare
+from handpicked.tui.widgets.contact_table import ContactTable, display_columns
 from handpicked.tui.widgets.facet_list import FacetList
 
 FACET_TITLES = {"sector": "Sector", "function": "Function", "seniority": "Seniority", "tag": "Tag"}
@@ -46,7 +46,7 @@ class ContactsScreen(Screen):
     ContactsScreen #main { width: 1fr; height: 1fr; }
     ContactsScreen #search-row { height: 3; }
     ContactsScreen #search { width: 1fr; }
-    ContactsScreen #count { width: auto; min-width: 16; height: 3; content-align: right middle;
+    ContactsScreen #count { width: 20; height: 3; content-align: right middle;
         padding: 0 1; color: $text-muted; }
     """
 
@@ -83,18 +83,18 @@ class ContactsScreen(Screen):
     class Loaded(Message):
         """The index was (re)read and the current filter applied to it."""
 
-        def __init__(self, index: BrowseIndex, columns: dict, result: BrowseResult, shown: Shown,
-                     version: int, answers: tuple[AudienceFilter, bool]) -> None:  # fmt: skip
+        def __init__(self, index: BrowseIndex, columns: dict, result: BrowseResult, version: int,
+                     answers: tuple[AudienceFilter, bool]) -> None:  # fmt: skip
             super().__init__()
-            self.index, self.columns, self.result, self.shown = index, columns, result, shown
+            self.index, self.columns, self.result = index, columns, result
             self.version, self.answers = version, answers
 
     class Filtered(Message):
         """A filter's result, tagged with the request number it answers."""
 
-        def __init__(self, result: BrowseResult, shown: Shown, request: int) -> None:
+        def __init__(self, result: BrowseResult, request: int) -> None:
             super().__init__()
-            self.result, self.shown, self.request = result, shown, request
+            self.result, self.request = result, request
 
     def __init__(self) -> None:
         super().__init__()
@@ -162,12 +162,10 @@ class ContactsScreen(Screen):
 
     def _reload(self) -> None:
         self._request += 1
-        self._load(self.app.data_version, self.filter, self.keep_in_touch, self.app.picked,
-                   self._request)  # fmt: skip
+        self._load(self.app.data_version, self.filter, self.keep_in_touch)
 
     @work(thread=True, exclusive=True, group="contacts-load")
-    def _load(self, version: int, f: AudienceFilter, kit: bool, picked: frozenset[int],
-              request: int) -> None:  # fmt: skip
+    def _load(self, version: int, f: AudienceFilter, kit: bool) -> None:
         try:
             loaded = self.app.take_preloaded() if version == 0 else None
             if loaded is None:
@@ -178,9 +176,8 @@ class ContactsScreen(Screen):
             return
         index, columns = loaded
         result = index.select(f, keep_in_touch=kit)
-        shown = prepare(columns, result.rows, picked)
         if not get_current_worker().is_cancelled:
-            self.post_message(self.Loaded(index, columns, result, shown, version, (f, kit)))
+            self.post_message(self.Loaded(index, columns, result, version, (f, kit)))
 
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:
@@ -188,7 +185,7 @@ class ContactsScreen(Screen):
         for facet in self.query(FacetList):
             facet.set_values(event.index.facet_values[facet.kind], event.result.facets[facet.kind])
         if event.answers == (self.filter, self.keep_in_touch):
-            self._show(event.result, event.shown)
+            self._show(event.result)
         else:  # the user typed or ticked while the index was loading
             self._refilter()
 
@@ -200,31 +197,26 @@ class ContactsScreen(Screen):
         if self.index is None:
             return
         self._request += 1
-        self._filter(self.index, self._columns, self.filter, self.keep_in_touch, self.app.picked,
-                     self._request)  # fmt: skip
+        self._filter(self.index, self.filter, self.keep_in_touch, self._request)
 
     @work(thread=True, exclusive=True, group="contacts-filter")
-    def _filter(self, index: BrowseIndex, columns: dict, f: AudienceFilter, kit: bool,
-                picked: frozenset[int], request: int) -> None:  # fmt: skip
+    def _filter(self, index: BrowseIndex, f: AudienceFilter, kit: bool, request: int) -> None:
         result = index.select(f, keep_in_touch=kit)
-        shown = prepare(columns, result.rows, picked)
         if not get_current_worker().is_cancelled:
-            self.post_message(self.Filtered(result, shown, request))
+            self.post_message(self.Filtered(result, request))
 
     @on(Filtered)
     def _filtered(self, event: Filtered) -> None:
         if event.request == self._request:
-            self._show(event.result, event.shown)
+            self._show(event.result)
 
-    def _show(self, result: BrowseResult, shown: Shown) -> None:
+    def _show(self, result: BrowseResult) -> None:
         self.result = result
-        table = self.query_one(ContactTable)
-        table.show(shown)
-        if shown.picked != self.app.picked:
-            table.refresh_marks(self.app.picked)
+        self.query_one(ContactTable).show(self._columns, result.rows, self.app.picked)
         for facet in self.query(FacetList):
             facet.set_counts(result.facets[facet.kind])
-        self.query_one("#count", Static).update(f"{len(result):,} of {result.total:,}")
+        count = self.query_one("#count", Static)
+        count.update(f"{len(result):,} of {result.total:,}", layout=False)  # fixed width
         if not self._frozen:
             # Everything alive now (Textual, the index) lives as long as the app: keep it out of
             # the cyclic GC, whose full passes otherwise stall a keystroke by 20-70 ms.

@@ -14,6 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
@@ -34,12 +35,14 @@ DONE = ("sent", "skipped", "replied")
 class DispatchScreen(Screen):
     """One campaign's messages: the list on the left, the current one in full on the right."""
 
+    SUB_TITLE = "Dispatch"
     DEFAULT_CSS = """
     DispatchScreen #dispatch-top { height: auto; padding: 0 1; }
-    DispatchScreen #dispatch-title { width: 1fr; text-style: bold; }
+    DispatchScreen #dispatch-title { text-style: bold; }
+    DispatchScreen #progress-row { height: 1; }
     DispatchScreen ProgressBar { width: auto; }
-    DispatchScreen #dispatch-counts { width: auto; margin-left: 2; color: $text-muted; }
-    DispatchScreen #queue { width: 36; border: round $primary 50%; }
+    DispatchScreen #dispatch-counts { width: 1fr; margin-left: 2; color: $text-muted; }
+    DispatchScreen #queue { width: 36; height: 1fr; border: round $primary 50%; }
     DispatchScreen #dispatch-right { width: 1fr; }
     DispatchScreen #dispatch-who { height: auto; padding: 0 1; }
     """
@@ -69,10 +72,11 @@ class DispatchScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal(id="dispatch-top"):
+        with Vertical(id="dispatch-top"):
             yield Static(id="dispatch-title")
-            yield ProgressBar(show_eta=False, id="progress")
-            yield Static(id="dispatch-counts")
+            with Horizontal(id="progress-row"):
+                yield ProgressBar(show_eta=False, id="progress")
+                yield Static(id="dispatch-counts")
         with Horizontal():
             yield OptionList(id="queue", markup=False)
             with Vertical(id="dispatch-right"):
@@ -191,7 +195,9 @@ class DispatchScreen(Screen):
 
     @on(OptionList.OptionHighlighted, "#queue")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_index != self.index:
+        # Only the list's current highlight counts: a stale event (from a highlight set by
+        # `_show` a moment ago) must not drag the cursor back.
+        if event.option_index == event.option_list.highlighted != self.index:
             self.go(event.option_index)
 
     def action_next(self) -> None:
@@ -312,31 +318,50 @@ class DispatchScreen(Screen):
         self.notify("Sending…")
         self._send(password, choice.subject)
 
+    class EmailProgress(Message):
+        """One email of the running send was sent or refused."""
+
+        def __init__(self, item: dispatch.SendItem) -> None:
+            super().__init__()
+            self.item = item
+
+    class EmailDone(Message):
+        """The send is over: its report, or the error that stopped it."""
+
+        def __init__(self, report: dispatch.SendReport | None, error: Exception | None) -> None:
+            super().__init__()
+            self.report = report
+            self.error = error
+
     @work(thread=True, exclusive=True, group="email")
     def _send(self, password: str, subject: str | None) -> None:
-        def progress(item: dispatch.SendItem) -> None:
-            done = "sent to" if item.status == "sent" else f"failed ({item.reason}):"
-            self.app.call_from_thread(
-                self.notify, f"Email {done} {item.name} <{item.email}>", markup=False,
-                severity="information" if item.status == "sent" else "error",
-            )  # fmt: skip
-
         try:
             report = dispatch.send(
                 self.app.workspace, self.campaign, password=password, subject=subject,
-                rate=self.SEND_RATE, on_progress=progress,
+                rate=self.SEND_RATE, on_progress=lambda item: self.post_message(
+                    self.EmailProgress(item)
+                ),
             )  # fmt: skip
         except Exception as err:  # whatever went wrong, the user reads a sentence, not a traceback
-            self.app.call_from_thread(self._sent, None, err)
+            self.post_message(self.EmailDone(None, err))
         else:
-            self.app.call_from_thread(self._sent, report, None)
+            self.post_message(self.EmailDone(report, None))
 
-    def _sent(self, report: dispatch.SendReport | None, err: Exception | None) -> None:
+    @on(EmailProgress)
+    def _email_progress(self, event: EmailProgress) -> None:
+        item = event.item
+        done = "sent to" if item.status == "sent" else f"failed ({item.reason}):"
+        severity = "information" if item.status == "sent" else "error"
+        self.notify(f"Email {done} {item.name} <{item.email}>", markup=False, severity=severity)
         self.reload()
-        if err is not None:
-            self.app.show_error(err)
-            return
-        if report is not None:
+
+    @on(EmailDone)
+    def _email_done(self, event: EmailDone) -> None:
+        self.reload()
+        if event.error is not None:
+            self.app.show_error(event.error)
+        elif event.report is not None:
+            report = event.report
             severity = "error" if report.failed else "information"
             sentence = f"Email: {report.sent} sent, {report.failed} failed."
             self.notify(sentence, markup=False, severity=severity)

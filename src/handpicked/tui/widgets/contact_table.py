@@ -1,15 +1,15 @@
 """The network in one table, fast at 100,000 rows.
 
-A filter result reaches the table as a `Shown`: the display columns taken at the result's rows,
-built in the filtering worker (one Arrow `take` per column), so the main thread only swaps it in.
-A mark before each name says who is picked (✓) or on the do-not-contact list (⊘); the name column
-is recomputed as a whole when the audience changes, never cell by cell.
+The display columns are built once per index load (`display_columns`, vectorised, in a worker);
+a filter result is shown by handing the table the result's row positions, and a cell is read
+when it is drawn. A mark before each name says who is picked (✓) or on the do-not-contact list
+(⊘); it is read from the audience when the cell is drawn, so picking someone costs one repaint.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Sequence
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -19,7 +19,7 @@ from textual.message import Message
 
 from handpicked.core.browse import BrowseIndex
 from handpicked.core.classify import UNCLASSIFIED
-from handpicked.tui.widgets.arrow_table import ArrowTable, ColumnSpec
+from handpicked.tui.widgets.arrow_table import ArrowTable, ColumnSpec, ColumnView
 from handpicked.tui.widgets.safe import safe_column
 
 PICKED = "✓ "
@@ -56,49 +56,39 @@ def display_columns(index: BrowseIndex) -> dict[str, pa.Array]:
     return shown
 
 
-@dataclass(frozen=True)
-class Shown:
-    """A filter result made ready to display: built in a worker, swapped in on the main thread."""
+class MarkedView(ColumnView):
+    """The contacts view: the name cell carries the contact's pick mark."""
 
-    rows: pa.Array
-    ids: pa.Array
-    blocked: pa.Array
-    names: pa.Array
-    table: pa.Table
-    picked: frozenset[int]
+    def __init__(
+        self,
+        columns: dict[str, pa.Array],
+        rows: pa.Array | None,
+        widths: Sequence[int],
+        picked: frozenset[int],
+    ) -> None:
+        keys = [key for key, _ in COLUMNS]
+        data = [columns[key] for key in keys] if columns else [pa.array([], pa.string())] * 7
+        super().__init__(data, rows, widths)
+        self.source = columns
+        self.picked = picked
 
-    def marked(self, picked: frozenset[int]) -> Shown:
-        """The same rows with the pick marks of another audience."""
-        name = _mark(self.ids, self.blocked, self.names, picked)
-        table = self.table.set_column(0, "name", name)
-        return Shown(self.rows, self.ids, self.blocked, self.names, table, picked)
+    def get_cell_at(self, row_index: int, column_index: int) -> Any:
+        value = super().get_cell_at(row_index, column_index)
+        if column_index == 0:
+            return self.mark(self.position(row_index)) + (value or "")
+        return value
 
+    def mark(self, position: int) -> str:
+        if self.source["id"][position].as_py() in self.picked:
+            return PICKED
+        return DO_NOT_CONTACT if self.source["do_not_contact"][position].as_py() else NOT_PICKED
 
-def _mark(ids: pa.Array, blocked: pa.Array, names: pa.Array, picked: Collection[int]) -> pa.Array:
-    marks = pc.if_else(blocked, DO_NOT_CONTACT, NOT_PICKED)
-    if picked:
-        chosen = pc.is_in(ids, value_set=pa.array(list(picked), pa.int64()))
-        marks = pc.if_else(chosen, PICKED, marks)
-    return pc.binary_join_element_wise(marks, names, "")
-
-
-def prepare(columns: dict[str, pa.Array], rows: pa.Array, picked: frozenset[int]) -> Shown:
-    """The table for these positions of the display columns (one `take` per column)."""
-    if not columns:
-        empty = pa.array([], pa.string())
-        return Shown(rows, pa.array([], pa.int64()), pa.array([], pa.bool_()), empty,
-                     _empty(), picked)  # fmt: skip
-    ids = columns["id"].take(rows)
-    blocked = columns["do_not_contact"].take(rows)
-    names = columns["name"].take(rows)
-    data = {"name": _mark(ids, blocked, names, picked)}
-    for key, _ in COLUMNS[1:]:
-        data[key] = columns[key].take(rows)
-    return Shown(rows, ids, blocked, names, pa.table(data), picked)
-
-
-def _empty() -> pa.Table:
-    return pa.table({key: pa.array([], pa.string()) for key, _ in COLUMNS})
+    def column(self, key: str) -> pa.Array:
+        """A source column at the shown rows, in display order."""
+        if not self.source:
+            return pa.array([], pa.int64() if key == "id" else pa.bool_())
+        data = self.source[key]
+        return data if self.rows is None else data.take(self.rows)
 
 
 class ContactTable(ArrowTable):
@@ -110,18 +100,14 @@ class ContactTable(ArrowTable):
 
     BINDINGS = [
         Binding(
-            "space",
-            "toggle",
-            "Pick/unpick",
+            "space", "toggle", "Pick/unpick",
             tooltip="Add the contact to the audience, or take them out (a click on ✓ too)",
         ),
         Binding(
-            "enter",
-            "open",
-            "Details",
+            "enter", "open", "Details",
             tooltip="Classification and why, history, notes (or a double click)",
         ),
-    ]
+    ]  # fmt: skip
 
     class AudienceToggled(Message):
         """The user asked to add or remove the contact under the cursor (space, or a click)."""
@@ -138,28 +124,38 @@ class ContactTable(ArrowTable):
             self.contact_id = contact_id
 
     def __init__(self, *, id: str | None = None) -> None:
-        self._shown = prepare({}, pa.array([], pa.int64()), frozenset())
+        self._source: dict[str, pa.Array] = {}
+        self._picked: frozenset[int] = frozenset()
         super().__init__([spec for _, spec in COLUMNS], id=id)
+
+    def make_view(self, columns: Sequence[pa.Array], rows: pa.Array | None) -> ColumnView:
+        return MarkedView(self._source, rows, self._widths, self._picked)
 
     # -- data ------------------------------------------------------------------------------------
 
-    def show(self, shown: Shown) -> None:
-        """Display a prepared result (see `prepare`)."""
-        self._shown = shown
-        self.swap(shown.table)
+    def show(self, columns: dict[str, pa.Array], rows: pa.Array, picked: frozenset[int]) -> None:
+        """Show these positions of the display columns (see `display_columns`)."""
+        self._source, self._picked = columns, picked
+        self.show_rows([], rows)
 
     def refresh_marks(self, picked: frozenset[int]) -> None:
         """Redraw the pick marks after the audience changed (same rows, same cursor)."""
-        if self._shown.picked != picked:
-            self.show(self._shown.marked(picked))
+        if picked != self._picked:
+            self._picked = picked
+            self.view.picked = picked
+            self.redraw()
+
+    @property
+    def view(self) -> MarkedView:
+        assert isinstance(self.backend, MarkedView)
+        return self.backend
 
     def shown_ids(self) -> list[int]:
-        return self._shown.ids.to_pylist()
+        return self.view.column("id").to_pylist()
 
     def blocked_ids(self) -> set[int]:
         """Shown contacts on the do-not-contact list."""
-        shown = self._shown
-        return set(shown.ids.filter(shown.blocked).to_pylist())
+        return set(self.view.column("id").filter(self.view.column("do_not_contact")).to_pylist())
 
     def is_blocked(self, contact_id: int) -> bool:
         return contact_id in self.blocked_ids()
@@ -167,14 +163,14 @@ class ContactTable(ArrowTable):
     @property
     def current_id(self) -> int | None:
         """The contact id under the cursor (None on an empty table)."""
-        ids = self._shown.ids
-        if not len(ids) or self.cursor_row >= len(ids):
+        view = self.view
+        if not view.row_count or not view.source or self.cursor_row >= view.row_count:
             return None
-        return ids[self.cursor_row].as_py()
+        return view.source["id"][view.position(self.cursor_row)].as_py()
 
     def move_to(self, contact_id: int) -> bool:
         """Put the cursor on a contact if it is shown; False otherwise."""
-        found = pc.index(self._shown.ids, contact_id).as_py()
+        found = pc.index(self.view.column("id"), contact_id).as_py()
         if found < 0:
             return False
         self.move_cursor(row=found)

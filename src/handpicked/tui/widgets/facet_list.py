@@ -70,9 +70,10 @@ class FacetList(OptionList):
         """New counts for the current result; values and their order stay as they are."""
         if counts == self.counts:
             return
-        self.counts = dict(counts)
+        previous, self.counts = self.counts, dict(counts)
         for index, value in enumerate(self.values):
-            self.replace_option_prompt_at_index(index, self._prompt(value))
+            if previous.get(value) != counts.get(value):
+                self.replace_option_prompt_at_index(index, self._prompt(value))
 
     def set_selected(self, selected: Iterable[str]) -> None:
         self.selected = set(selected) & set(self.values)
@@ -83,14 +84,20 @@ class FacetList(OptionList):
         ticked = value in self.selected
         count = self.counts.get(value, 0)
         style = "bold" if ticked else ("dim" if count == 0 else "")
-        text = Text.assemble(
+        room = (self.scrollable_content_region.width or 26) - 8  # mark, count, spaces
+        label = safe_line(value, style)
+        if label.cell_len > room:
+            label.truncate(max(room, 1), overflow="ellipsis")
+        return Text.assemble(
             (f"{TICKED if ticked else UNTICKED} ", style),
             (f"{count:>5,} ", "dim" if count == 0 else "cyan"),
-            safe_line(value, style),
-            no_wrap=True,
-            overflow="ellipsis",
+            label,
         )
-        return text
+
+    def on_resize(self) -> None:
+        """Labels are cut to the list's width, so a new width means new prompts."""
+        for index, value in enumerate(self.values):
+            self.replace_option_prompt_at_index(index, self._prompt(value))
 
     @on(OptionList.OptionSelected)
     def _toggle(self, event: OptionList.OptionSelected) -> None:
