@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from handpicked.core.classifying import ClassifyContext

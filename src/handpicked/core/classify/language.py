@@ -87,7 +87,7 @@ def _company_score(company: str) -> tuple[int, int]:
 
 
 def guess_language(position: str, company: str) -> str | None:
-    """"fr" or "en" when the title (and, less, the company) lean one way; None when they don't.
+    """ "fr" or "en" when the title (and, less, the company) lean one way; None when they don't.
 
     Title and company are scored apart (each cached): an import has far fewer distinct titles
     and companies than pairs of them.
