@@ -151,6 +151,9 @@ def snapshot_ready() -> Callable[[Pilot], Awaitable[None]]:
         await settle(pilot)
         for widget in pilot.app.screen.query("Input, TextArea"):
             widget.cursor_blink = False
-        await settle(pilot)
+        for _ in range(2):  # resizes re-cut facet labels, which may change scrollbars: let it end
+            await pilot.wait_for_scheduled_animations()
+            await pilot.pause(0.05)
+            await settle(pilot)
 
     return ready

@@ -157,15 +157,15 @@ async def test_copy_text_says_how(sample_ws, app_factory, wait):
 
 
 async def test_show_error_is_a_sentence(sample_ws, app_factory, wait):
-    """Verify show_error notifies the HandpickedError's sentence, literally, as an error."""
+    """Verify show_error notifies the sentence literally, without escapes, as an error."""
     app = app_factory(sample_ws)
     async with app.run_test(size=SIZE) as pilot:
         await wait(pilot)
-        app.show_error(HandpickedError("x.csv:3: [bold]bad[/] date; fix it"))
+        app.show_error(HandpickedError("x.csv:3: [bold]bad[/] date\x1b[2J; fix it"))
         app.show_error(ValueError("boom"))
         await pilot.pause()
         messages = [(n.message, n.severity) for n in app._notifications]
-        assert ("x.csv:3: [bold]bad[/] date; fix it", "error") in messages
+        assert ("x.csv:3: [bold]bad[/] date[2J; fix it", "error") in messages
         assert any("ValueError: boom" in m and s == "error" for m, s in messages)
 
 

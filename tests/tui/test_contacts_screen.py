@@ -273,3 +273,21 @@ async def test_detail_shows_message_history(sample_ws, app_factory, wait, text_o
         await wait(pilot)
         text = text_of(app)
         assert "catch-up-fall" in text and "queued" in text
+
+
+async def test_reloads_after_changes_made_elsewhere(sample_ws, app_factory, wait):
+    """Verify Contacts rereads the workspace when another process (the CLI) changed it."""
+    from handpicked.core.contacts import tag
+    from handpicked.core.workspace import Workspace
+
+    app = app_factory(sample_ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait(pilot)
+        await pilot.press("f3")
+        await wait(pilot)
+        with Workspace(sample_ws.home) as other:  # its own connection, like a CLI run
+            tag(other, "met-at-expo", ids_of(other)[:2])
+        await pilot.press("f2")
+        await wait(pilot)
+        facet = app.screen.query_one("#facet-tag", FacetList)
+        assert facet.counts.get("met-at-expo") == 2

@@ -97,11 +97,16 @@ def test_search_pick_quit_in_a_real_terminal(tmp_path: Path, terminal: Terminal)
 
     terminal.start(_command(home))
     terminal.wait_for(lambda s: f"{total} of {total}" in s, "the contacts table")
+    # Keys already on their way to one widget do not follow a focus change (Textual forwards
+    # each key to the focused widget as it arrives), so wait, as a person's eyes would, for the
+    # footer to show the search box's keys instead of the table's before typing.
     terminal.keys("/")
+    terminal.wait_for(lambda s: "Pick/unpick" not in s, "the search box to take the focus")
     terminal.keys("developpeuse", literal=True)
     screen = terminal.wait_for(lambda s: f"{found} of {total}" in s, "the search to narrow")
     assert "Développeuse" in screen
     terminal.keys("Enter")  # from the search box to the table
+    terminal.wait_for(lambda s: "Pick/unpick" in s, "the table to take the focus")
     terminal.keys("Space")
     terminal.wait_for(lambda s: "1 / 20" in s, "the audience gauge to count the pick")
     terminal.keys("C-q")

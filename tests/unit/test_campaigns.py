@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import textwrap
 from pathlib import Path
@@ -12,7 +13,9 @@ from handpicked.core import campaigns, config, contacts
 from handpicked.core.errors import HandpickedError
 from handpicked.core.filters import AudienceFilter
 from handpicked.core.importing import import_paths
-from handpicked.core.workspace import Workspace
+from handpicked.core.lint import lint_message
+from handpicked.core.templates import contact_context, discover, find, render
+from handpicked.core.workspace import Workspace, today
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
 PEOPLE = """\
@@ -336,3 +339,50 @@ def test_edit_needs_no_template_file(ws: Workspace) -> None:
     view = campaigns.edit_message(ws, "g", alma, "Hi Alma, {{ not a template }} {% here %}")
     assert view.edited and view.body == "Hi Alma, {{ not a template }} {% here %}"
     assert campaigns.preview(ws, "g").messages[0].body == view.body
+
+
+def test_draft_gives_what_render_and_lint_give_each_person(ws: Workspace) -> None:
+    """Verify a campaign's messages are those render and lint_message make one by one."""
+    user_template(
+        ws,
+        "many",
+        """\
+        Hi {{ greeting_name }} {{ full_name }}{% if fields.formal %}, {{ fields.formal }}{% endif %}
+        {% if company and not position %}At {{ company }}.{% else %}{{ position }}.{% endif %}
+        {{ tags | join(', ') }} {{ years_connected }} {{ me.name }} {{ topic }}, our product
+        """,
+        front='subject = "{{ first_name }}, {{ topic }}"\nchannel = "email"\n[variables]\ntopic = "x"\n',
+    )
+    people = contacts.list_contacts(ws)
+    contacts.tag(ws, "forum", [people[0].id])
+    people = contacts.list_contacts(ws)
+    recent = {people[1].id: 4}
+    views = campaigns.draft(ws, "many", {"topic": "AI"}, people, recent)
+    template = find(discover(ws.templates_dir), "many", "en")
+    settings = config.load(ws)
+    me = {"name": settings.me.name, "signature": settings.me.signature}
+    bodies = []
+    for person, view in zip(people, views, strict=True):
+        context = contact_context(person, today=today(), me=me)
+        message = render(template, context, {"topic": "AI"})
+        warnings = lint_message(
+            template=template, rendered=message, context=context,
+            limits=campaigns.limits(settings), recently_contacted_days=recent.get(person.id),
+        )  # fmt: skip
+        assert (view.subject, view.body, view.warnings) == (message.subject, message.body, warnings)
+        bodies.append(message.body)
+    assert "forum" in bodies[0] and any("sales-pitch" in codes(v) for v in views)
+
+
+def test_draft_leaves_the_garbage_collector_as_it_was(ws: Workspace) -> None:
+    """Verify draft turns the collector back on (only if it was on) with nothing left frozen."""
+    people = contacts.list_contacts(ws)
+    assert gc.isenabled()
+    views = campaigns.draft(ws, "reconnect", {}, people)
+    assert gc.isenabled() and gc.get_freeze_count() == 0 and len(views) == len(people)
+    gc.disable()
+    try:
+        campaigns.draft(ws, "reconnect", {}, people)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

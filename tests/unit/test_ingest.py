@@ -264,11 +264,30 @@ def test_tags_from_labels(ws, tmp_path):
 
 def test_shared_email_different_profiles_stay_two(ws, tmp_path):
     """Verify two profiles sharing one address (info@...) are not merged into one person."""
-    path = linkedin(tmp_path, """
+    path = linkedin(
+        tmp_path,
+        """
         Ana,Lima,https://www.linkedin.com/in/ana,info@acme.example,Acme,CEO,
         Bob,Stone,https://www.linkedin.com/in/bob,info@acme.example,Acme,CTO,
-    """)
+    """,
+    )
     [report] = import_paths(ws, [path])
     assert report.imported == 2
     [again] = import_paths(ws, [path])
     assert (again.updated, again.unchanged) == (0, 2)
+
+
+def test_names_sort_without_regard_to_accents(ws, tmp_path):
+    """Verify Émond sorts before Fortin and after Dubé, as a French reader expects."""
+    path = linkedin(
+        tmp_path,
+        """
+        Luc,Fortin,https://www.linkedin.com/in/lf,,X,Dev,
+        Ève,Émond,https://www.linkedin.com/in/ee,,X,Dev,
+        Marc,Dubé,https://www.linkedin.com/in/md,,X,Dev,
+        Anne,émond,https://www.linkedin.com/in/ae,,X,Dev,
+    """,
+    )
+    import_paths(ws, [path])
+    names = [c.full_name for c in contacts.list_contacts(ws)]
+    assert names == ["Marc Dubé", "Anne émond", "Ève Émond", "Luc Fortin"]

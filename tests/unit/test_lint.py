@@ -7,8 +7,10 @@ import datetime as dt
 import pytest
 
 from handpicked.core.lint import (
+    _SPACE_BYTES,
     LIMITS,
     PITCH_PHRASES,
+    Linter,
     LintWarning,
     lint_campaign,
     lint_message,
@@ -137,3 +139,66 @@ def test_recently_contacted_is_reported_by_days() -> None:
     assert lint("Hi {{ first_name }}", recently_contacted_days=0)[0].message == (
         "last contacted today"
     )
+
+
+ALL_PHRASES = [phrase for phrases in PITCH_PHRASES.values() for phrase in phrases]
+
+
+@pytest.mark.parametrize("phrase", ALL_PHRASES)
+def test_every_phrase_is_found_however_it_is_written(phrase: str) -> None:
+    """Verify each phrase is found plain, upper-cased, unaccented, curly-quoted or re-spaced."""
+    plain = phrase.replace("é", "e").replace("à", "a").replace("è", "e")
+    spaced = phrase.replace(" ", " \n  ").replace("-", " ")
+    for text in (phrase, phrase.upper(), plain, phrase.replace("'", "’"), spaced):
+        assert sales_pitch_phrases(f"Well. {text}, then.") == [phrase], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our   PRODUCT and our-product", ["our product"]),
+        ("Book-a-demo! Réservez\u00a0une démo.", ["book a demo", "réservez une démo"]),
+        ("De\u0301mo gratuite, n'attendez plus", ["démo gratuite", "n'attendez plus"]),
+        ("for a limited time offer", ["for a limited time"]),  # one match, the longest first
+        ("free ¨ trial", ["free trial"]),  # a spacing accent folds to a space
+        ("our products, our production", []),
+        ("book, a demo; book - a demo", []),  # punctuation or a spaced dash breaks a phrase
+        ("xbook a demo / book a demox / 2free trial", []),
+        ("offre spécialement pour vous, prix réduits", []),
+    ],
+)
+def test_pitch_phrases_need_whole_words_in_order(text: str, expected: list[str]) -> None:
+    """Verify phrases match across case, accents, spaces and dashes, but never inside words."""
+    assert sales_pitch_phrases(text) == expected
+
+
+def test_same_text_but_for_spacing_is_identical() -> None:
+    """Verify messages equal once spaced alike are flagged, and near-identical ones are not."""
+    result = lint_campaign([
+        (1, "Hi Élise,\n\nSee you."), (2, "Hi  Élise,\u00a0See\tyou. "), (3, "Hi Élise, See you."),
+        (4, "Hi Èlise, See you."), (5, "Hi Élise, Seeyou."), (6, " \n"), (7, ""),
+    ])  # fmt: skip
+    assert [len(result[key]) for key in range(1, 8)] == [1, 1, 1, 0, 0, 0, 0]
+    assert "identical to 2 other messages" in result[1][0].message
+
+
+def test_space_bytes_cover_every_whitespace_character() -> None:
+    """Verify the bytes dropped to compare texts include every byte of every Unicode space."""
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    assert len(spaces) == 29
+    assert all(set(space.encode()) <= set(_SPACE_BYTES) for space in spaces)
+
+
+def test_linter_is_lint_message_prepared_once() -> None:
+    """Verify a Linter made once gives each message what lint_message gives it."""
+    template = Template(name="t", language="en", channel="connection-note", body="{{ company }}")
+    linter = Linter(template, {"connection-note": 10})
+    for company in ("", "Acme", "Our product division"):
+        context = contact_context(contact(company=company), today=TODAY, me={})
+        message = render(template, context, {})
+        expected = lint_message(
+            template=template, rendered=message, context=context,
+            limits={"connection-note": 10}, recently_contacted_days=2,
+        )  # fmt: skip
+        assert linter(message, context, 2) == expected
+        assert codes(expected)[-1] == "recently-contacted"

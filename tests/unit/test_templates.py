@@ -13,6 +13,8 @@ from handpicked.core.errors import HandpickedError
 from handpicked.core.lint import lint_message
 from handpicked.core.models import Contact, PreviousPosition
 from handpicked.core.templates import (
+    CONTACT_VARIABLES,
+    ContextMaker,
     RenderedMessage,
     Template,
     check_variables,
@@ -21,6 +23,7 @@ from handpicked.core.templates import (
     find,
     load_template,
     render,
+    render_texts,
     shipped_templates_dir,
     variants,
 )
@@ -216,6 +219,24 @@ def test_contact_context_gives_the_documented_variables() -> None:
     assert unconnected["years_connected"] is None and unconnected["previous_position"] == ""
 
 
+@pytest.mark.parametrize(
+    "contact",
+    [
+        person(),
+        person(greeting_name="", first_name="", last_name="Solo", fields={"formal": "tu"}),
+        person(first_name=" Jo \n", position="VP\u00a0 Sales ", company="", connected_on=None),
+        Contact(id=3, previous_positions=[PreviousPosition(company="Old", position="Dev")]),
+    ],
+)
+def test_context_maker_is_contact_context_for_the_variables_used(contact: Contact) -> None:
+    """Verify ContextMaker gives exactly contact_context's values for the variables it is asked."""
+    full = contact_context(contact, today=TODAY, me=ME, other=person(id=99))
+    maker = ContextMaker(CONTACT_VARIABLES, today=TODAY, me=ME)
+    assert maker(contact, person(id=99)) == full
+    few = ContextMaker(["company", "greeting_name", "other"], today=TODAY, me=ME)(contact)
+    assert few == {"company": full["company"], "greeting_name": full["greeting_name"], "me": ME}
+
+
 # --- rendering -------------------------------------------------------------------------------
 
 
@@ -390,3 +411,54 @@ def test_shipped_template_renders_and_lints_clean(template: Template) -> None:
         if label == "full-tu" and template.language == "fr":
             assert re.search(r"\b(tu|te|toi|ton|t')\b", text) and " vous êtes" not in text
         assert contact.language == template.language
+
+
+def test_render_texts_is_render_without_the_model() -> None:
+    """Verify render_texts gives render's subject, body and printed variables."""
+    template = quick("{{ company }}\n{% if position %}{{ position }}{% endif %}", subject="Hi")
+    template = template.model_copy(update={"channel": "email"})
+    context = contact_context(person(), today=TODAY, me=ME)
+    message = render(template, context, {})
+    assert render_texts(template, context, {}) == (message.subject, message.body, message.printed)
+    assert message.printed == {"company", "position"}
+
+
+def test_lines_lose_trailing_spaces_and_blank_runs() -> None:
+    """Verify trailing whitespace goes, and blank lines it hid collapse with the others."""
+    message = rendered("A  \n \t\n\n\nB\u00a0\nC {{ note }}\n\n", person(notes=" "))
+    assert message.body == "A\n\nB\nC"
+    assert rendered("A\n\nB", person()).body == "A\n\nB"
+
+
+def test_printed_follows_nested_and_contradictory_conditions() -> None:
+    """Verify printed variables under nested, negated, looped and impossible conditions."""
+    body = (
+        "{% if company %}{% if not company %}{{ first_name }}{% endif %}{% endif %}"
+        "{% if not fields.formal %}{{ fields.formal }}{% endif %}"
+        "{% if company and not position %}{{ company }}{% endif %}"
+        "{% for tag in tags %}{{ note }}{% endfor %}"
+    )
+    assert rendered(body, person(fields={"formal": "vous"})).printed == {"note"}
+    assert rendered(body, person(position="", tags=[])).printed == {"company", "fields.formal"}
+
+
+def test_dict_values_read_as_attributes_as_before() -> None:
+    """Verify me.x and fields.x read keys, missing ones read "", dict methods stay methods."""
+    body = (
+        "{{ me.name }}|{{ me.nothing }}|{{ fields.formal }}|{{ fields._x }}|"
+        "{{ fields.get('formal') }}|{{ fields.keys() | list }}|{{ fields.items is defined }}"
+    )
+    message = rendered(body, person(fields={"formal": "tu"}))
+    assert message.body == "Pat Writer||tu||tu|['formal']|True"
+
+
+def test_public_names_are_still_imported_from_templates() -> None:
+    """Verify the names other modules import from templates are all still there."""
+    import handpicked.core.templates as module
+
+    names = (
+        "Template RenderedMessage discover find variants contact_context render check_variables "
+        "load_template shipped_templates_dir contact_variables_used lookup CONTACT_VARIABLES"
+    )
+    assert all(hasattr(module, name) for name in names.split())
+    assert module.lookup({"fields": {"a": "b"}}, "fields.a") == "b"

@@ -50,6 +50,7 @@ _COLUMNS: tuple[tuple[str, str, pa.DataType], ...] = (
     ("connected_on", "coalesce(connected_on, '')", pa.string()),
     ("changed_at", "coalesce(position_changed_at, '')", pa.string()),
     ("do_not_contact", "do_not_contact != 0", pa.bool_()),
+    ("sort_key", "sort_key", pa.string()),
 )
 _SELECT = (
     "SELECT " + ", ".join(f"json_group_array({sql})" for _, sql, _ in _COLUMNS) + " FROM contacts"
@@ -84,8 +85,11 @@ class BrowseIndex:
         columns: dict[str, pa.Array],
         tags: dict[str, list[int]],
         today: dt.date,
+        stamp: tuple[int, int] = (0, 0),
     ) -> None:
         self.columns = columns
+        self.stamp = stamp
+        """`data_stamp` of the workspace when it was read: a different one means reload."""
         self.size = len(columns["id"])
         self.today = today
         self._tag_rows = tags
@@ -101,6 +105,7 @@ class BrowseIndex:
     def load(cls, workspace: Workspace) -> BrowseIndex:
         """Read the workspace's contacts once (about 0.4 s for 100,000 on a small machine)."""
         conn = workspace.conn
+        stamp = data_stamp(workspace)
         values = [json.loads(column) for column in conn.execute(_SELECT).fetchone()]
         ids = values[0]
         columns = {
@@ -125,7 +130,7 @@ class BrowseIndex:
         if tags:
             rank = pc.sort_indices(order).to_pylist()  # old position -> new position
             tags = {tag: sorted(rank[row] for row in rows) for tag, rows in tags.items()}
-        return cls(columns, tags, today())
+        return cls(columns, tags, today(), stamp)
 
     def __len__(self) -> int:
         return self.size
@@ -271,13 +276,9 @@ class BrowseIndex:
 
 
 def _name_order(columns: dict[str, pa.Array]) -> pa.Array:
-    """Positions in `list_contacts` order: last name, first name (NOCASE: ASCII case only), id."""
-    keys = pa.table({
-        "last": pc.ascii_lower(columns["last_name"]),
-        "first": pc.ascii_lower(columns["first_name"]),
-        "id": columns["id"],
-    })  # fmt: skip
-    return pc.sort_indices(keys, sort_keys=[(k, "ascending") for k in ("last", "first", "id")])
+    """Positions in `list_contacts` order: the folded name (`sort_key`), then id."""
+    keys = pa.table({"name": columns["sort_key"], "id": columns["id"]})
+    return pc.sort_indices(keys, sort_keys=[("name", "ascending"), ("id", "ascending")])
 
 
 def _filter_all(rows: pa.Array, masks: list[pa.Array]) -> pa.Array:
@@ -288,6 +289,15 @@ def _filter_all(rows: pa.Array, masks: list[pa.Array]) -> pa.Array:
     for mask in masks[1:]:
         combined = pc.and_(combined, mask)
     return rows.filter(combined)
+
+
+def data_stamp(workspace: Workspace) -> tuple[int, int]:
+    """Where the database stands: rows changed through this connection (any thread, any screen)
+    and commits by other processes (`handpicked` in another terminal). Cheap to ask on every
+    screen switch, so a screen showing derived data reloads exactly when something changed.
+    """
+    conn = workspace.conn
+    return conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0]
 
 
 def sector_choices(workspace: Workspace) -> list[str]:

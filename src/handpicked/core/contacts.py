@@ -29,16 +29,15 @@ _COLUMNS = (
 )
 
 
-def _contact(row: sqlite3.Row, tags: list[str], history: list[PreviousPosition]) -> Contact:
-    data = dict(row)
-    data["fields"] = json.loads(data["fields"] or "{}")
-    data["do_not_contact"] = bool(data["do_not_contact"])
-    data["tags"] = tags
-    data["previous_positions"] = history
-    return Contact.model_validate(data)
-
-
 def _hydrate(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[Contact]:
+    """Contacts from rows of `_COLUMNS`, with their tags and previous positions.
+
+    A 30,000-person campaign loads everyone through here, so the loop avoids what costs most
+    per row: dict(row) (three times slower than zipping the column names once taken) and
+    parsing the "{}" most contacts have as fields.
+    """
+    if not rows:
+        return []
     ids = json.dumps([row["id"] for row in rows])
     tags: dict[int, list[str]] = {}
     for cid, tag in conn.execute(
@@ -56,7 +55,17 @@ def _hydrate(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[Contact]
         history.setdefault(cid, []).append(
             PreviousPosition(company=company, position=position, until=until)
         )
-    return [_contact(r, tags.get(r["id"], []), history.get(r["id"], [])) for r in rows]
+    keys = rows[0].keys()
+    contacts = []
+    for row in rows:
+        data = dict(zip(keys, row, strict=True))
+        cid, fields = data["id"], data["fields"]
+        data["fields"] = json.loads(fields) if fields and fields != "{}" else {}
+        data["do_not_contact"] = bool(data["do_not_contact"])
+        data["tags"] = tags.get(cid, [])
+        data["previous_positions"] = history.get(cid, [])
+        contacts.append(Contact.model_validate(data))
+    return contacts
 
 
 def list_contacts(
@@ -71,9 +80,7 @@ def list_contacts(
     conn = workspace.conn
     condition, params = where(conn, f, today())
     order = (
-        "coalesce(last_contacted, connected_on, '') ASC, id"
-        if keep_in_touch
-        else "last_name COLLATE NOCASE, first_name COLLATE NOCASE, id"
+        "coalesce(last_contacted, connected_on, '') ASC, id" if keep_in_touch else "sort_key, id"
     )
     sql = f"SELECT {_COLUMNS} FROM contacts WHERE {condition} ORDER BY {order}"
     if limit is not None:
@@ -238,7 +245,7 @@ def set_do_not_contact(workspace: Workspace, ids: list[int], value: bool) -> Non
 
 def do_not_contact(workspace: Workspace) -> list[Contact]:
     rows = workspace.conn.execute(
-        f"SELECT {_COLUMNS} FROM contacts WHERE do_not_contact = 1 ORDER BY last_name, first_name"
+        f"SELECT {_COLUMNS} FROM contacts WHERE do_not_contact = 1 ORDER BY sort_key, id"
     ).fetchall()
     return _hydrate(workspace.conn, rows)
 

@@ -62,6 +62,11 @@ def row_keys(values: dict[str, str] | ParsedRow) -> tuple[str, str, str, str]:
     )
 
 
+def sort_key(first: str, last: str) -> str:
+    """Name order as people expect it: Béland between Beaulieu and Bennett, not after Z."""
+    return f"{fold(last)}\x1f{fold(first)}"
+
+
 def search_text(first: str, last: str, company: str, position: str) -> str:
     """What `--search` and the TUI's search box match: folded parts (each cached), joined."""
     return " ".join(fold(part) for part in (first, last, company, position) if part)
@@ -268,6 +273,7 @@ def _update(
         return False
     old.update({k: v for k, v in changes.items() if k in _FIELDS})  # type: ignore[misc]
     changes["company_key"] = stored.refresh_keys()[3]
+    changes["sort_key"] = sort_key(old["first_name"], old["last_name"])
     changes["search_text"] = search_text(
         old["first_name"], old["last_name"], old["company"], old["position"]
     )
@@ -322,14 +328,15 @@ def _insert(
                 item.sector_column,
                 key,
                 search_text(v["first_name"], v["last_name"], v["company"], v["position"]),
+                sort_key(v["first_name"], v["last_name"]),
                 *classify.compute(v["company"], v["position"], key, item.sector_column),
             )
         )
     conn.executemany(
         "INSERT INTO contacts(id, first_name, last_name, greeting_name, email, profile_url,"
         " company, position, notes, connected_on, source_path, source_format, imported_at,"
-        " updated_at, last_import_id, sector_column, company_key, search_text, sector,"
+        " updated_at, last_import_id, sector_column, company_key, search_text, sort_key, sector,"
         " sector_source, function, function_source, seniority, seniority_source, language)"
-        f" VALUES ({', '.join('?' * 25)})",
+        f" VALUES ({', '.join('?' * 26)})",
         rows,
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import threading
 from pathlib import Path
 
 from handpicked.core.errors import HandpickedError
@@ -53,9 +54,11 @@ MIGRATIONS: tuple[str, ...] = (
         do_not_contact INTEGER NOT NULL DEFAULT 0,
         position_changed_at TEXT,
         company_key TEXT NOT NULL DEFAULT '',
-        search_text TEXT NOT NULL DEFAULT ''
+        search_text TEXT NOT NULL DEFAULT '',
+        sort_key TEXT NOT NULL DEFAULT ''
     );
     CREATE INDEX contacts_company ON contacts(company_key);
+    CREATE INDEX contacts_sort ON contacts(sort_key, id);
     CREATE TABLE positions (
         id INTEGER PRIMARY KEY,
         contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
@@ -162,6 +165,7 @@ class Workspace:
                 "choose another with --workspace DIR"
             ) from None
         self._conn: sqlite3.Connection | None = None
+        self._opening = threading.Lock()
 
     @property
     def db_path(self) -> Path:
@@ -181,8 +185,11 @@ class Workspace:
 
     @property
     def conn(self) -> sqlite3.Connection:
+        """The one connection of this process (the TUI's workers share it; see `transaction`)."""
         if self._conn is None:
-            self._conn = self._open()
+            with self._opening:  # two threads asking first must not both create the schema
+                if self._conn is None:
+                    self._conn = self._open()
         return self._conn
 
     def _open(self) -> sqlite3.Connection:
@@ -213,6 +220,11 @@ class Workspace:
         self.close()
 
 
+# Transactions of one process run one at a time: the TUI's workers share the connection, and a
+# statement from another thread would otherwise join (or break) a transaction in progress.
+_WRITING = threading.RLock()
+
+
 class transaction:
     """`with transaction(conn):` BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception.
 
@@ -224,14 +236,19 @@ class transaction:
         self.conn = conn
 
     def __enter__(self) -> sqlite3.Connection:
-        self.conn.execute("BEGIN IMMEDIATE")
+        _WRITING.acquire()
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except BaseException:
+            _WRITING.release()
+            raise
         return self.conn
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
-        if exc_type is None:
-            self.conn.execute("COMMIT")
-        else:
-            self.conn.execute("ROLLBACK")
+        try:
+            self.conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
+        finally:
+            _WRITING.release()
 
 
 def migrate(conn: sqlite3.Connection) -> None:

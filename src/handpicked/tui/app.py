@@ -9,6 +9,7 @@ footer, the help screen and the command palette all list it.
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterable
 from concurrent.futures import Future
@@ -19,7 +20,6 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 from textual.signal import Signal
-from textual.widgets import Static
 
 from handpicked.core import config
 from handpicked.core.browse import BrowseIndex
@@ -29,32 +29,16 @@ from handpicked.tui import clipboard
 from handpicked.tui.screens.companies import CompaniesScreen
 from handpicked.tui.screens.contacts import ContactsScreen
 from handpicked.tui.widgets.contact_table import display_columns
+from handpicked.tui.widgets.safe import clean_text
 
 DEMO_NOTE = "demo workspace (throw-away)"
-
-
-class _Missing(Screen):
-    """Stands in for a screen whose module is not there yet (the other half of the TUI)."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__()
-        self.missing = name
-
-    def compose(self):
-        yield Static(f"The {self.missing} screen is not available in this build.")
 
 
 def _screen(module: str, cls: str, *args: object) -> Screen:
     """Import a screen only when first shown: start-up pays only for the Contacts screen."""
     import importlib
 
-    try:
-        found = importlib.import_module(f"handpicked.tui.screens.{module}")
-    except ModuleNotFoundError as err:
-        if err.name != f"handpicked.tui.screens.{module}":
-            raise
-        return _Missing(module)
-    return getattr(found, cls)(*args)
+    return getattr(importlib.import_module(f"handpicked.tui.screens.{module}"), cls)(*args)
 
 
 def _compose_screen() -> Screen:
@@ -70,7 +54,6 @@ class HandpickedApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "handpicked"
-    ENABLE_COMMAND_PALETTE = True
     MODES: ClassVar = {
         "contacts": ContactsScreen,
         "companies": CompaniesScreen,
@@ -205,8 +188,6 @@ class HandpickedApp(App[None]):
         wanted = sorted(ids)
         if not wanted:
             return []
-        import json
-
         found = {
             row[0]
             for row in self.workspace.conn.execute(
@@ -231,12 +212,13 @@ class HandpickedApp(App[None]):
     def show_error(self, err: Exception) -> None:
         """A user-facing sentence for an error; never a traceback on screen."""
         if isinstance(err, HandpickedError):
-            self.notify(str(err), title="Error", severity="error", markup=False, timeout=10)
+            message = clean_text(str(err))  # it may quote a hostile field or file name
+            self.notify(message, title="Error", severity="error", markup=False, timeout=10)
         else:
             self.log.error(repr(err))
             self.notify(
-                f"Something went wrong ({type(err).__name__}: {err}). Your data is unchanged; "
-                "please report this.",
+                f"Something went wrong ({type(err).__name__}: {clean_text(str(err))}). Your "
+                "data is unchanged; please report this.",
                 title="Unexpected error", severity="error", markup=False, timeout=10,
             )  # fmt: skip
 

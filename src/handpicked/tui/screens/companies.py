@@ -18,7 +18,7 @@ from textual.widgets import Button, Footer, Header, Static
 from textual.worker import get_current_worker
 
 from handpicked.core import companies as core
-from handpicked.core.browse import sector_choices
+from handpicked.core.browse import data_stamp, sector_choices
 from handpicked.core.classify import UNCLASSIFIED
 from handpicked.core.errors import HandpickedError
 from handpicked.tui.screens.picker import Picker
@@ -87,6 +87,7 @@ class CompaniesScreen(Screen):
         self.assigned_view = False
         self.rows: list[core.CompanyCount] = []
         self._version = -1
+        self._stamp: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
         audience = self.app.settings.audience
@@ -105,13 +106,14 @@ class CompaniesScreen(Screen):
 
     def on_screen_resume(self) -> None:
         self._audience_moved(len(self.app.audience))
-        if self._version != self.app.data_version:
+        if self._version != self.app.data_version or self._stamp != data_stamp(self.app.workspace):
             self.reload()
 
     def _audience_moved(self, size: int) -> None:
         self.query_one(AudienceGauge).count = size
 
     def reload(self) -> None:
+        self._stamp = data_stamp(self.app.workspace)
         self._load(self.app.data_version, self.assigned_view)
 
     @work(thread=True, exclusive=True, group="companies-load")

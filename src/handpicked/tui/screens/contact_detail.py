@@ -9,6 +9,7 @@ re-import.
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -131,22 +132,24 @@ class ContactDetailScreen(Screen):
             table.add_row(label, safe_line(value))
         return table
 
-    def _classification(self, c: Contact, reasons: dict[str, str]) -> Table:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="dim")
-        table.add_column(style="bold")
-        table.add_column()
-        for label, value, source, reason in (
-            ("Sector", c.sector, c.sector_source, reasons.get("sector", "")),
-            ("Function", c.function, c.function_source, reasons.get("role", "")),
-            ("Seniority", c.seniority, c.seniority_source, reasons.get("role", "")),
+    def _classification(self, c: Contact, reasons: dict[str, str]) -> Group:
+        """Each value with where it came from, then the classifier's reasons in its own words."""
+        values = Table.grid(padding=(0, 2))
+        values.add_column(style="dim", min_width=14)
+        values.add_column(style="bold", min_width=24)
+        values.add_column(style="italic")
+        for label, value, source in (
+            ("Sector", c.sector, c.sector_source),
+            ("Function", c.function, c.function_source),
+            ("Seniority", c.seniority, c.seniority_source),
         ):
-            why = Text(SOURCES.get(source, source), style="italic")
-            if reason and source not in ("contact", "none"):
-                why.append(": ")
-                why.append_text(safe_line(reason))
-            table.add_row(label, safe_line(value), why)
-        return table
+            values.add_row(label, safe_line(value), SOURCES.get(source, source))
+        why = Table.grid(padding=(0, 2))
+        why.add_column(style="dim", min_width=14)
+        why.add_column()
+        why.add_row("Why the sector", safe_line(reasons.get("sector", "")))
+        why.add_row("Why the role", safe_line(reasons.get("role", "")))
+        return Group(values, Text(), why)
 
     def _positions(self, c: Contact) -> Text | str:
         if not c.previous_positions:
@@ -237,7 +240,7 @@ class ContactDetailScreen(Screen):
         self.app.copy_text(self.contact.email)
 
     def action_edit_note(self) -> None:
-        self.query_one("#note", TextArea).focus()
+        self.set_focus(self.query_one("#note", TextArea))  # now: the next key types
 
     def action_save_note(self, quiet: bool = False) -> None:
         if self.contact is None:

@@ -20,7 +20,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
-from handpicked.core.browse import FACETS, BrowseIndex, BrowseResult
+from handpicked.core.browse import FACETS, BrowseIndex, BrowseResult, data_stamp
 from handpicked.core.errors import HandpickedError
 from handpicked.core.filters import AudienceFilter
 from handpicked.tui.widgets.audience_gauge import AudienceGauge
@@ -37,7 +37,7 @@ class ContactsScreen(Screen):
     SUB_TITLE = "Contacts"
     AUTO_FOCUS = "ContactTable"
     DEFAULT_CSS = """
-    ContactsScreen #sidebar { width: 28; height: 1fr; }
+    ContactsScreen #sidebar { width: 31; height: 1fr; scrollbar-size-vertical: 1; }
     ContactsScreen Checkbox { width: 100%; height: 1; border: none; padding: 0; margin: 0; }
     ContactsScreen #actions { height: 1; margin: 0 0 1 0; }
     ContactsScreen #actions Button {
@@ -120,7 +120,7 @@ class ContactsScreen(Screen):
                     yield Button("Add shown", id="add-shown", action="screen.add_shown")
                     yield Button("Clear", id="clear", action="screen.clear_audience")
                 recent = Checkbox(
-                    f"Hide contacted <{days} days" if days else "Hide recent (rule off)",
+                    f"Hide recent (<{days} days)" if days else "Hide recent (rule off)",
                     id="hide-recent", disabled=not days,
                 )  # fmt: skip
                 recent.tooltip = (
@@ -153,12 +153,18 @@ class ContactsScreen(Screen):
 
     def on_screen_resume(self) -> None:
         self.query_one(AudienceGauge).count = len(self.app.audience)
-        if self.index is not None and self._version != self.app.data_version:
+        if self.index is not None and self._stale():
             self._reload()
         elif self.index is not None:
             self.query_one(ContactTable).refresh_marks(self.app.picked)
 
     # -- loading and filtering -------------------------------------------------------------
+
+    def _stale(self) -> bool:
+        """True when the workspace changed since the index was read (here, elsewhere, by CLI)."""
+        assert self.index is not None
+        moved = self._version != self.app.data_version
+        return moved or self.index.stamp != data_stamp(self.app.workspace)
 
     def _reload(self) -> None:
         self._request += 1
@@ -283,10 +289,12 @@ class ContactsScreen(Screen):
     # -- actions -----------------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        # set_focus, not focus(): focus() waits a turn of the message loop, and a key typed
+        # quickly after "/" could still land on the table, where "p" or "h" are filters.
+        self.set_focus(self.query_one("#search", Input))
 
     def action_focus_table(self) -> None:
-        self.query_one(ContactTable).focus()
+        self.set_focus(self.query_one(ContactTable))
 
     def action_toggle(self, checkbox_id: str) -> None:
         box = self.query_one(f"#{checkbox_id}", Checkbox)

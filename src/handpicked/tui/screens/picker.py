@@ -73,7 +73,7 @@ class Picker(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self._fill("")
-        self.query_one(Input).focus()
+        self.set_focus(self.query_one(Input))
 
     def _fill(self, text: str) -> None:
         wanted = fold(text)

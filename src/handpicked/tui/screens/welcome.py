@@ -154,7 +154,7 @@ class WelcomeScreen(Screen):
             self.app.pop_screen()
 
     def action_focus_path(self) -> None:
-        self.query_one("#import-path", Input).focus()
+        self.set_focus(self.query_one("#import-path", Input))
 
     def action_skip(self) -> None:
         self.app.pop_screen()

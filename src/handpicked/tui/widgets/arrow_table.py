@@ -48,6 +48,11 @@ def fit_widths(specs: Sequence[ColumnSpec], room: int) -> list[int]:
         return [spec.natural for spec in specs]
     for i, want in enumerate(wants):
         widths[i] += want * spare // total
+    left = room - sum(widths) - PADDING * len(specs)  # what rounding down kept back
+    for i, spec in enumerate(specs):
+        extra = min(left, spec.natural - widths[i])
+        widths[i] += extra
+        left -= extra
     return widths
 
 

@@ -25,7 +25,9 @@ class FacetList(OptionList):
     """Enter, space or a click ticks a value; the list posts `Toggled` and its screen filters."""
 
     DEFAULT_CSS = """
-    FacetList { height: auto; max-height: 9; padding: 0; margin-bottom: 0; }
+    FacetList {
+        height: auto; max-height: 9; padding: 0; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     """
 
     BINDINGS = [
@@ -84,20 +86,11 @@ class FacetList(OptionList):
         ticked = value in self.selected
         count = self.counts.get(value, 0)
         style = "bold" if ticked else ("dim" if count == 0 else "")
-        room = (self.scrollable_content_region.width or 26) - 8  # mark, count, spaces
-        label = safe_line(value, style)
-        if label.cell_len > room:
-            label.truncate(max(room, 1), overflow="ellipsis")
-        return Text.assemble(
+        return Text.assemble(  # one line each, cut with "…" (text-wrap/text-overflow above)
             (f"{TICKED if ticked else UNTICKED} ", style),
             (f"{count:>5,} ", "dim" if count == 0 else "cyan"),
-            label,
+            safe_line(value, style),
         )
-
-    def on_resize(self) -> None:
-        """Labels are cut to the list's width, so a new width means new prompts."""
-        for index, value in enumerate(self.values):
-            self.replace_option_prompt_at_index(index, self._prompt(value))
 
     @on(OptionList.OptionSelected)
     def _toggle(self, event: OptionList.OptionSelected) -> None:
