@@ -231,3 +231,26 @@ def test_sample_imports_cleanly(capsys):
     assert len(data["files"]) == len(files) >= 5
     linkedin = next(f for f in data["files"] if f["path"].endswith("Connections.csv"))
     assert linkedin["format"] == "linkedin" and linkedin["imported"] >= 300
+
+
+def test_user_rules_apply_after_reclassify(tmp_path, capsys, network):
+    """Verify a rule in WORKSPACE/rules.toml changes classifications once `reclassify` runs."""
+    ws = tmp_path / "ws"  # the autouse fixture's HANDPICKED_HOME
+    before = by_name(run_json(capsys, "contacts"))["Paul Smith"]
+    assert before["sector"] != "Manufacturing"
+    (ws / "rules.toml").write_text(
+        '[[employer]]\nsector = "Manufacturing"\nnames = ["Acme Widgets"]\n', encoding="utf-8"
+    )
+    code, out, err = run(capsys, "reclassify")
+    assert code == 0, err
+    assert "rules.toml" in out
+    after = by_name(run_json(capsys, "contacts"))["Paul Smith"]
+    assert (after["sector"], after["sector_source"]) == ("Manufacturing", "dictionary")
+
+
+def test_broken_user_rules_one_line(tmp_path, capsys, network):
+    """Verify a malformed rules.toml is one clear error naming the file, and nothing changes."""
+    (tmp_path / "ws" / "rules.toml").write_text("[[employer]\nname = 1\n", encoding="utf-8")
+    code, out, err = run(capsys, "reclassify")
+    assert code == 1 and out == ""
+    assert "rules.toml" in err and err.count("\n") == 1

@@ -15,6 +15,7 @@ from handpicked.commands.common import (
 )
 from handpicked.commands.filtering import add_filter_args, filter_from_args
 from handpicked.core import companies
+from handpicked.core.classifying import reclassify
 from handpicked.core import contacts as core
 from handpicked.core.models import Contact
 
@@ -88,6 +89,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     sl = ssub.add_parser("list", help="your company assignments")
     add_json(sl)
     sl.set_defaults(handler=run_sector_list)
+
+    rc = sub.add_parser(
+        "reclassify", help="classify every contact again (after editing WORKSPACE/rules.toml)"
+    )
+    rc.set_defaults(handler=run_reclassify)
 
     d = sub.add_parser("dnc", help="the do-not-contact list (never in an audience, never sent to)")
     dsub = d.add_subparsers(dest="dnc_command", metavar="ACTION", required=True)
@@ -250,6 +256,15 @@ def run_sector_list(args: argparse.Namespace) -> int:
         return 0
     for row in rows:
         out(f"{row.contacts:>6}  {one_line(row.company, 40):<40}  {row.sector}")
+    return 0
+
+
+def run_reclassify(args: argparse.Namespace) -> int:
+    ws = workspace(args)
+    count = reclassify(ws)
+    rules = ws.rules_path
+    source = f"the shipped rules and {rules}" if rules.exists() else "the shipped rules"
+    out(f"{count} contacts classified again with {source}")
     return 0
 
 
