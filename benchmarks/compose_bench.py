@@ -1,11 +1,32 @@
-"""Compose speed: 20 messages rendered and linted, a 30,000-person campaign, and mailmerge's pace.
+"""Compose speed: 20 messages, a 30,000-person campaign, and messages per second against mailmerge.
 
-Run: python3 benchmarks/compose_bench.py [--rows 30000] [--no-mailmerge]
-Prints: the time to render and lint 20 messages (target: under 20 ms), the time to compose a
-campaign of every contact of a 30,000-contact workspace with --allow-large (target: under 2 s),
-and messages per second against `mailmerge --dry-run` on the same body and the same contacts
-(target: at least 10x). mailmerge is the `bench` extra: pip install -e '.[bench]'.
-Figures only: nothing here asserts on time.
+Run: python3 benchmarks/compose_bench.py [--rows 30000] [--repeat 3] [--no-mailmerge]
+Each figure is measured --repeat times and given as the median (and the best); ratios use medians
+taken in the same run, because the machine may be busy with other work. Figures only: nothing
+here asserts on time. mailmerge is the `bench` extra: pip install -e '.[bench]'.
+
+- render + lint 20 messages with `campaigns.draft`, as the compose screen's preview does
+  (target: under 20 ms);
+- compose a campaign of every contact of a 30,000-contact workspace with --allow-large: the
+  audience read from the workspace, every message rendered, linted and stored in one transaction
+  (target: under 2 s);
+- messages per second of `mailmerge --dry-run --no-limit` on the same body and the same contacts,
+  against ours (target: at least 10x).
+
+The fair comparison. `mailmerge --dry-run` reads each row of a CSV, renders the message with
+Jinja2, builds the email and prints it; it stores nothing and checks nothing. Our equivalent is
+`campaigns.draft` over every contact: each message rendered in full (sandboxed Jinja2, the
+template's blank lines tidied, the printed variables worked out) and linted in full (length,
+empty fields, personal or not, sales-pitch phrases, and identical messages across the campaign),
+nothing stored. That is the "draft (render+lint)" rate. The contacts are loaded before draft is
+timed, as the compose screen already holds them; mailmerge's time does include reading its CSV,
+a few microseconds a row (about 2% of its time). mailmerge's start-up (Python, imports) is timed
+on a one-row file and taken out of its rate, so the ratio is not flattered by ours running in an
+already started process. The "compose (render+lint+store)" rate adds reading the audience from
+the workspace and storing the queue, which mailmerge does not do, and is printed against
+mailmerge too. Nothing is cached from one contact to the next except what depends only on the
+template (its compiled code and what it prints under which conditions) or on one word or
+character (its folded spelling): no message, and no part of one, is reused.
 """
 
 from __future__ import annotations
@@ -65,6 +86,10 @@ def setup(folder: Path, rows: int) -> Workspace:
     return ws
 
 
+def _figures(times: list[float]) -> str:
+    return f"median {statistics.median(times):.2f} s, best {min(times):.2f} s"
+
+
 def bench_twenty(ws: Workspace, runs: int = 30) -> None:
     people = contacts.list_contacts(ws, limit=20)
     campaigns.draft(ws, TEMPLATE, VARIABLES, people)  # compile once, as the TUI does
@@ -80,26 +105,47 @@ def bench_twenty(ws: Workspace, runs: int = 30) -> None:
     )
 
 
-def bench_compose(ws: Workspace) -> tuple[int, float]:
-    start = time.perf_counter()
-    report = campaigns.compose(
-        ws, "bench", template=TEMPLATE, variables=VARIABLES,
-        f=AudienceFilter(not_contacted_days=30), allow_large=True,
-    )  # fmt: skip
-    elapsed = time.perf_counter() - start
+def bench_draft(ws: Workspace, repeat: int) -> float:
+    """Messages per second of campaigns.draft over every contact (render + lint, no storing)."""
+    people = contacts.list_contacts(ws)
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        views = campaigns.draft(ws, TEMPLATE, VARIABLES, people)
+        times.append(time.perf_counter() - start)
+        assert len(views) == len(people)
+    rate = len(people) / statistics.median(times)
+    warnings = sum(len(v.warnings) for v in views)
     print(
-        f"compose {report.added:,} messages (--allow-large): {elapsed:.2f} s, "
-        f"{report.added / elapsed:,.0f} messages/s, {report.warnings:,} warnings [target < 2 s]"
+        f"draft (render+lint) {len(people):,} messages: {_figures(times)}, {rate:,.0f} "
+        f"messages/s, {warnings:,} warnings"
     )
-    return report.added, elapsed
+    return rate
 
 
-def bench_mailmerge(ws: Workspace, folder: Path) -> float | None:
-    """Messages per second of `mailmerge --dry-run` over the same contacts and body."""
-    program = shutil.which("mailmerge")
-    if program is None:
-        print("mailmerge: not installed (pip install -e '.[bench]'); comparison skipped")
-        return None
+def bench_compose(ws: Workspace, repeat: int) -> float:
+    """Messages per second of compose, from the filter to the stored queue."""
+    times, added, warnings = [], 0, 0
+    for run in range(repeat):
+        if run:
+            campaigns.delete_campaign(ws, "bench")  # else everyone was contacted: nobody left
+        start = time.perf_counter()
+        report = campaigns.compose(
+            ws, "bench", template=TEMPLATE, variables=VARIABLES,
+            f=AudienceFilter(not_contacted_days=30), allow_large=True,
+        )  # fmt: skip
+        times.append(time.perf_counter() - start)
+        added, warnings = report.added, report.warnings
+    rate = added / statistics.median(times)
+    print(
+        f"compose (render+lint+store) {added:,} messages, --allow-large: {_figures(times)}, "
+        f"{rate:,.0f} messages/s, {warnings:,} warnings [target < 2 s]"
+    )
+    return rate
+
+
+def _mailmerge_files(ws: Workspace, folder: Path) -> tuple[Path, Path, Path, Path, int]:
+    """mailmerge's template, server config, full database and one-row database."""
     _, body = body_source()
     template = folder / "mailmerge_template.txt"
     template.write_text(
@@ -111,47 +157,79 @@ def bench_mailmerge(ws: Workspace, folder: Path) -> float | None:
     server.write_text(
         "[smtp_server]\nhost = 127.0.0.1\nport = 25\nsecurity = Never\nratelimit = 0\n", "utf-8"
     )
-    database = folder / "mailmerge_database.csv"
     people = contacts.list_contacts(ws)
     now = today()
     columns = ["email", "greeting_name", "position", "company", *VARIABLES, "me_signature"]
-    with database.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(columns)
-        for contact in people:
-            context = contact_context(contact, today=now, me={})
-            writer.writerow([
-                contact.email or f"contact{contact.id}@example.invalid", context["greeting_name"],
-                context["position"], context["company"], *VARIABLES.values(), SIGNATURE,
-            ])  # fmt: skip
-    command = [program, "--dry-run", "--no-limit", "--output-format", "raw", "--template",
-               str(template), "--database", str(database), "--config", str(server)]  # fmt: skip
-    start = time.perf_counter()
-    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        print(f"mailmerge failed ({done.returncode}): {done.stderr.decode(errors='replace')[:300]}")
+    rows = []
+    for contact in people:
+        context = contact_context(contact, today=now, me={})
+        rows.append([
+            contact.email or f"contact{contact.id}@example.invalid", context["greeting_name"],
+            context["position"], context["company"], *VARIABLES.values(), SIGNATURE,
+        ])  # fmt: skip
+    databases = []
+    for name, chosen in (("mailmerge_database.csv", rows), ("mailmerge_one.csv", rows[:1])):
+        databases.append(folder / name)
+        with databases[-1].open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(columns)
+            writer.writerows(chosen)
+    return template, server, databases[0], databases[1], len(rows)
+
+
+def bench_mailmerge(ws: Workspace, folder: Path, repeat: int) -> float | None:
+    """Messages per second of `mailmerge --dry-run` over the same contacts and body."""
+    program = shutil.which("mailmerge")
+    if program is None:
+        print("mailmerge: not installed (pip install -e '.[bench]'); comparison skipped")
         return None
-    rate = len(people) / elapsed
-    print(f"mailmerge --dry-run {len(people):,} messages: {elapsed:.2f} s, {rate:,.0f} messages/s")
+    template, server, database, one, count = _mailmerge_files(ws, folder)
+
+    def run(csv_path: Path) -> float | None:
+        command = [program, "--dry-run", "--no-limit", "--output-format", "raw", "--template",
+                   str(template), "--database", str(csv_path), "--config", str(server)]  # fmt: skip
+        start = time.perf_counter()
+        done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        elapsed = time.perf_counter() - start
+        if done.returncode != 0:
+            error = done.stderr.decode(errors="replace")[:300]
+            print(f"mailmerge failed ({done.returncode}): {error}")
+            return None
+        return elapsed
+
+    starts = [run(one) for _ in range(3)]
+    times = [run(database) for _ in range(repeat)]
+    if None in starts or None in times:
+        return None
+    startup = statistics.median(starts)  # type: ignore[arg-type]
+    elapsed = statistics.median(times)  # type: ignore[arg-type]
+    rate = count / (elapsed - startup)
+    print(
+        f"mailmerge --dry-run {count:,} messages: {_figures(times)} (start-up {startup:.2f} s, "
+        f"taken out), {rate:,.0f} messages/s"
+    )
     return rate
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=30_000)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each measure (median)")
     parser.add_argument("--no-mailmerge", action="store_true")
     args = parser.parse_args(argv)
     folder = Path(tempfile.mkdtemp(prefix="handpicked-compose-bench-"))
     try:
         ws = setup(folder, args.rows)
         bench_twenty(ws)
-        added, elapsed = bench_compose(ws)
+        drafted = bench_draft(ws, args.repeat)
+        composed = bench_compose(ws, args.repeat)
         if not args.no_mailmerge:
-            theirs = bench_mailmerge(ws, folder)
+            theirs = bench_mailmerge(ws, folder, args.repeat)
             if theirs:
-                ours = added / elapsed
-                print(f"handpicked / mailmerge: {ours / theirs:.1f}x [target >= 10x]")
+                print(
+                    f"handpicked / mailmerge: draft (render+lint) {drafted / theirs:.1f}x, "
+                    f"compose (render+lint+store) {composed / theirs:.1f}x [target >= 10x]"
+                )
         ws.close()
     finally:
         shutil.rmtree(folder, ignore_errors=True)

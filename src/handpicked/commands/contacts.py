@@ -15,8 +15,8 @@ from handpicked.commands.common import (
 )
 from handpicked.commands.filtering import add_filter_args, filter_from_args
 from handpicked.core import companies
-from handpicked.core.classifying import reclassify
 from handpicked.core import contacts as core
+from handpicked.core.classifying import reclassify
 from handpicked.core.models import Contact
 
 

@@ -25,7 +25,7 @@ from handpicked.core.filters import AudienceFilter, cutoff, where
 from handpicked.core.models import Contact
 from handpicked.core.workspace import Workspace, today
 
-ORDER = "last_name COLLATE NOCASE, first_name COLLATE NOCASE, id"
+ORDER = "sort_key, id"
 
 
 class Audience(BaseModel):
