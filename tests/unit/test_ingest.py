@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -291,3 +292,23 @@ def test_names_sort_without_regard_to_accents(ws, tmp_path):
     import_paths(ws, [path])
     names = [c.full_name for c in contacts.list_contacts(ws)]
     assert names == ["Marc Dubé", "Anne émond", "Ève Émond", "Luc Fortin"]
+
+
+def test_new_rows_classified_like_corrections(ws, tmp_path):
+    """Verify the import's cached classification equals a full reclassification, row by row."""
+    from handpicked.core.classifying import reclassify
+
+    path = tmp_path / "Connections.csv"
+    path.write_text(
+        (Path(__file__).resolve().parents[2] / "sample_contacts" / "Connections.csv").read_text(
+            encoding="utf-8-sig"
+        ),
+        encoding="utf-8",
+    )
+    import_paths(ws, [path])
+    columns = "id, sector, sector_source, function, function_source, seniority, seniority_source, language"
+    before = ws.conn.execute(f"SELECT {columns} FROM contacts ORDER BY id").fetchall()
+    reclassify(ws)
+    after = ws.conn.execute(f"SELECT {columns} FROM contacts ORDER BY id").fetchall()
+    assert len(before) >= 300
+    assert [tuple(r) for r in before] == [tuple(r) for r in after]

@@ -329,7 +329,7 @@ def _insert(
                 key,
                 search_text(v["first_name"], v["last_name"], v["company"], v["position"]),
                 sort_key(v["first_name"], v["last_name"]),
-                *classify.compute(v["company"], v["position"], key, item.sector_column),
+                *classify.compute_new(v["company"], v["position"], key, item.sector_column),
             )
         )
     conn.executemany(
