@@ -13,6 +13,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 
 from handpicked.core.classifying import ClassifyContext
@@ -24,6 +25,7 @@ from handpicked.core.workspace import Workspace, now, today, transaction
 
 # Fields copied from a row onto a contact (an empty value never erases a stored one).
 _FIELDS = ("first_name", "last_name", "email", "profile_url", "company", "position", "notes")
+_row_values = attrgetter(*_FIELDS)
 
 
 @dataclass(slots=True)
@@ -69,7 +71,9 @@ def sort_key(first: str, last: str) -> str:
 
 def search_text(first: str, last: str, company: str, position: str) -> str:
     """What `--search` and the TUI's search box match: folded parts (each cached), joined."""
-    return " ".join(fold(part) for part in (first, last, company, position) if part)
+    return (
+        f"{fold(first)} {fold(last)} {fold(company)} {fold(position)}"  # LIKE ignores extra spaces
+    )
 
 
 _greeting = lru_cache(maxsize=16384)(greeting_name)
@@ -89,8 +93,10 @@ class _Index:
             self.by_url.setdefault(url, item)
         if mail:
             self.by_email.setdefault(mail, item)
-        bucket = self.by_name.setdefault((name, company), [])
-        if item not in bucket:
+        bucket = self.by_name.get((name, company))
+        if bucket is None:
+            self.by_name[(name, company)] = [item]
+        elif item not in bucket:
             bucket.append(item)
 
     def match(self, keys: tuple[str, str, str, str]) -> _Stored | None:
@@ -180,7 +186,7 @@ def _merge(
         if hit is None:
             item = _Stored(
                 -1,
-                {name: getattr(row, name) for name in _FIELDS},
+                dict(zip(_FIELDS, _row_values(row), strict=True)),
                 row.connected_on.isoformat() if row.connected_on else None,
                 row.sector,
                 keys=keys,
