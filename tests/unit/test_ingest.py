@@ -312,3 +312,29 @@ def test_new_rows_classified_like_corrections(ws, tmp_path):
     after = ws.conn.execute(f"SELECT {columns} FROM contacts ORDER BY id").fetchall()
     assert len(before) >= 300
     assert [tuple(r) for r in before] == [tuple(r) for r in after]
+
+
+def test_bulk_import_keeps_indexes(ws, tmp_path):
+    """Verify a big first import (indexes rebuilt after the rows) leaves every index in place."""
+    body = "".join(
+        f"P{i},Nom{i},https://www.linkedin.com/in/p{i},,Firme {i % 50},Analyste,\n"
+        for i in range(6000)
+    )
+    path = tmp_path / "big.csv"
+    path.write_text(HEADER + body, encoding="utf-8")
+    expected = {
+        r[0]
+        for r in ws.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contacts'"
+        )
+    }
+    [report] = import_paths(ws, [path])
+    assert report.imported == 6000
+    after = {
+        r[0]
+        for r in ws.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contacts'"
+        )
+    }
+    assert after == expected and "contacts_sort" in after
+    assert ws.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -26,6 +26,7 @@ from handpicked.core.workspace import Workspace, now, today, transaction
 # Fields copied from a row onto a contact (an empty value never erases a stored one).
 _FIELDS = ("first_name", "last_name", "email", "profile_url", "company", "position", "notes")
 _row_values = attrgetter(*_FIELDS)
+_BULK_ROWS = 5000  # from this many new rows (and more than stored), indexes are rebuilt once
 
 
 @dataclass(slots=True)
@@ -338,6 +339,17 @@ def _insert(
                 *classify.compute_new(v["company"], v["position"], key, item.sector_column),
             )
         )
+    # A first import of a big export: building the indexes once after the rows are in is about
+    # twice as fast as updating them row by row (DDL is transactional: a failure restores them).
+    stored = next_id - 1
+    indexes = []
+    if len(rows) >= _BULK_ROWS and len(rows) > stored:
+        indexes = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contacts'"
+            " AND sql IS NOT NULL"
+        ).fetchall()
+        for name, _ in indexes:
+            conn.execute(f'DROP INDEX "{name}"')  # names from our own schema
     conn.executemany(
         "INSERT INTO contacts(id, first_name, last_name, greeting_name, email, profile_url,"
         " company, position, notes, connected_on, source_path, source_format, imported_at,"
@@ -346,3 +358,5 @@ def _insert(
         f" VALUES ({', '.join('?' * 26)})",
         rows,
     )
+    for _, sql in indexes:
+        conn.execute(sql)
