@@ -93,7 +93,7 @@ def test_compose_human_output_counts_left_out(cli, imported) -> None:
     assert first.code == 0 and first.out.startswith("Queued 1 message in campaign hello")
     result = cli("compose", "hello", "--template", "reconnect", "--company", "northwind")
     assert result.code == 0, result.err
-    assert result.out.strip() == (
+    assert result.out.splitlines()[0] == (
         "Queued 0 messages in campaign hello (1 already in it); left out: 1 contacted in the "
         "last 30 days, 1 on the do-not-contact list; review them with handpicked preview hello"
     )
@@ -103,6 +103,18 @@ def test_compose_human_output_counts_left_out(cli, imported) -> None:
         "campaign": "hello", "added": 1, "already_in": 1,
         "left_out": {"recently_contacted": 0, "do_not_contact": 1}, "warnings": 0,
     }  # fmt: skip
+
+
+def test_compose_reminds_to_set_your_name(cli, imported) -> None:
+    """Verify compose says when messages would end unsigned, and stops once me.name is set."""
+    ids = imported(NETWORK)
+    unsigned = cli("compose", "a", "--template", "reconnect", "--contact", ids["Chloe Mercier"])
+    assert "your name is not set" in unsigned.out
+    assert cli("config", "set", "me.name", "Sam Example").code == 0
+    signed = cli("compose", "b", "--template", "reconnect", "--contact", ids["Alma Zorn"])
+    assert signed.code == 0 and "your name is not set" not in signed.out
+    body = cli("preview", "b", "--json").json()["messages"][0]["body"]
+    assert body.rstrip().endswith("Sam Example")
 
 
 def test_audience_guard_and_allow_large(cli, imported) -> None:

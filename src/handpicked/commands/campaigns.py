@@ -200,6 +200,11 @@ def run_compose(args: argparse.Namespace) -> int:
         f"Queued {_s(report.added, 'message')} in campaign {report.campaign}{already}"
         f"{_left_out(report.left_out, f.not_contacted_days)}{tail}"
     )
+    if not (settings.me.name or settings.me.signature):
+        out(
+            "Note: your name is not set, so messages end without a signature; set it with"
+            ' handpicked config set me.name "Your Name", then compose --rerender'
+        )
     return 0
 
 
