@@ -338,3 +338,19 @@ def test_bulk_import_keeps_indexes(ws, tmp_path):
     }
     assert after == expected and "contacts_sort" in after
     assert ws.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_duplicate_filling_company_sets_its_key(ws, tmp_path):
+    """Verify a company filled in by an in-file duplicate is the one filters and sectors use."""
+    path = linkedin(
+        tmp_path,
+        """
+        Luc,Hébert,https://www.linkedin.com/in/luc,,,,
+        Luc,Hébert,https://www.linkedin.com/in/luc,luc@x.org,Desjardins,Analyste,
+        Luc,Hébert,,luc@x.org,,,
+    """,
+    )
+    [report] = import_paths(ws, [path])
+    assert report.imported == 1
+    [luc] = contacts.list_contacts(ws, AudienceFilter(company="desjardins"))
+    assert (luc.company, luc.sector) == ("Desjardins", "Financial Services")

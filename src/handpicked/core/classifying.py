@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from handpicked.core import config
 from handpicked.core.classify import UNCLASSIFIED, Classifier, resolve_sector
+from handpicked.core.classify.language import company_score, lean, title_score
 from handpicked.core.workspace import Workspace
 
 _REASONS = {
@@ -35,6 +36,9 @@ class ClassifyContext:
     default_language: str
     _by_company: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
     _by_title: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # position -> (function, source, seniority, source, language clues of the title)
+    _roles: dict[str, tuple[str, str, str, str, tuple[int, int]]] = field(default_factory=dict)
+    _company_clues: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, workspace: Workspace, conn: sqlite3.Connection | None = None) -> ClassifyContext:
@@ -149,8 +153,9 @@ class ClassifyContext:
 
         Same answer as `compute`, from caches keyed the way the answer depends on its inputs:
         the sector on the company (and the file's sector column) unless the company tells
-        nothing, then on the title; the role on the title. 100,000 rows have ~5,000 companies
-        and ~10,000 titles.
+        nothing, then on the title; the role and the title's language clues on the title; the
+        company's language clues on the company. 100,000 rows have ~5,000 companies and ~10,000
+        titles.
         """
         key = (company_key, sector_column)
         sector = self._by_company.get(key)
@@ -163,15 +168,27 @@ class ClassifyContext:
                 by_title = self._sector("", position, "", "", None)[:2]
                 self._by_title[position] = by_title
             sector = by_title
-        role = self.classifier.role(position)
+        role = self._roles.get(position)
+        if role is None:
+            found = self.classifier.role(position)
+            role = self._roles[position] = (
+                found.function,
+                found.function_source,
+                found.seniority,
+                found.seniority_source,
+                title_score(position or ""),
+            )
+        clues = self._company_clues.get(company)
+        if clues is None:
+            clues = self._company_clues[company] = company_score(company or "")
         return (
             sector[0],
             sector[1],
-            role.function,
-            role.function_source,
-            role.seniority,
-            role.seniority_source,
-            self.classifier.language(position, company) or self.default_language,
+            role[0],
+            role[1],
+            role[2],
+            role[3],
+            lean(role[4], clues) or self.default_language,
         )
 
 

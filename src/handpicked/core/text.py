@@ -14,7 +14,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"\s+")
 # Combining marks left by NFKD decomposition (accents of Latin, Greek, Cyrillic and Vietnamese).
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-_NON_WORD = re.compile(r"[^0-9a-z]+")
+_WORD = re.compile(r"[0-9a-z]+")
 
 # Legal suffixes dropped from company keys so "Desjardins Inc." and "DESJARDINS" are one company.
 _LEGAL_SUFFIXES = {
@@ -82,7 +82,7 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words of a text ("Vice-présidente, R&D" -> vice, presidente, r, d)."""
-    return [w for w in _NON_WORD.split(fold(text)) if w]
+    return _WORD.findall(fold(text))
 
 
 @lru_cache(maxsize=65536)
@@ -104,8 +104,10 @@ def profile_key(url: str) -> str:
         text = text[scheme + 3 :]
     if text.startswith("www.") or (text[2:3] == "." and text[3:16] == "linkedin.com/"):
         text = text[text.index(".") + 1 :]
-    for mark in "?#":
-        text = text.partition(mark)[0]
+    if "?" in text:
+        text = text.partition("?")[0]
+    if "#" in text:
+        text = text.partition("#")[0]
     return text.rstrip("/")
 
 

@@ -55,8 +55,12 @@ def _markers() -> _Markers:
 
 def _accented(text: str) -> int:
     """How many words of a text carry an accent (a French sign in a Québec title)."""
+    if text.isascii():
+        return 0  # the common case: no word of it can carry an accent
     count = 0
     for word in text.split():
+        if word.isascii():
+            continue
         lowered = word.casefold()
         if any(ch.isalpha() and not ch.isascii() for ch in lowered) and fold(lowered) != lowered:
             count += 1
@@ -74,14 +78,16 @@ def _score(text: str, french: frozenset[str], english: frozenset[str]) -> tuple[
 
 
 @lru_cache(maxsize=32768)
-def _title_score(position: str) -> tuple[int, int]:
+def title_score(position: str) -> tuple[int, int]:
+    """(French, English) clues of a title, before weighting (cached per title)."""
     markers = _markers()
     fr, en = _score(position, markers.french, markers.english)
     return fr + _accented(position), en
 
 
 @lru_cache(maxsize=32768)
-def _company_score(company: str) -> tuple[int, int]:
+def company_score(company: str) -> tuple[int, int]:
+    """(French, English) clues of a company name, before weighting (cached per company)."""
     markers = _markers()
     return _score(company, markers.french_any, markers.english_any)
 
@@ -92,8 +98,13 @@ def guess_language(position: str, company: str) -> str | None:
     Title and company are scored apart (each cached): an import has far fewer distinct titles
     and companies than pairs of them.
     """
-    fr_title, en_title = _title_score(position or "")
-    fr_company, en_company = _company_score(company or "")
+    return lean(title_score(position or ""), company_score(company or ""))
+
+
+def lean(title: tuple[int, int], company: tuple[int, int]) -> str | None:
+    """The language of a title's and a company's scores together (see `guess_language`)."""
+    fr_title, en_title = title
+    fr_company, en_company = company
     french = _TITLE_WEIGHT * fr_title + _COMPANY_WEIGHT * fr_company
     english = _TITLE_WEIGHT * en_title + _COMPANY_WEIGHT * en_company
     if french > english:
