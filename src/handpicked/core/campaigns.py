@@ -9,16 +9,15 @@ Reading the queue and marking what happened live in `queue`; they are re-exporte
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from pydantic import BaseModel
 
 from handpicked.core import config
 from handpicked.core.audience import check_size, recent_days, rule_days, select_audience
+from handpicked.core.bulk import paused_gc
 from handpicked.core.contacts import get_contacts
 from handpicked.core.errors import HandpickedError
 from handpicked.core.filters import AudienceFilter
@@ -136,28 +135,6 @@ class _Variant(NamedTuple):
     lint: Linter
 
 
-@contextmanager
-def _paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a campaign's objects are made (a decorator).
-
-    Building 30,000 contacts and messages triggers full collections that rescan everything made
-    so far, again and again; nothing made here forms reference cycles that must go before the
-    call returns, and pausing makes a large compose about 40% faster. What is still alive at the
-    end (a draft's messages) is kept by the caller, so it goes straight to the oldest generation
-    (freeze then unfreeze moves every object there without scanning any): left in the youngest,
-    the collector would scan 100,000 objects at once, and again in the middle generation.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.freeze()
-            gc.unfreeze()
-            gc.enable()
-
-
 def _others(contacts: Sequence[Contact]) -> dict[int, Contact | None]:
     """For an introduction of two people, each one's other; None for everyone otherwise."""
     if len(contacts) == 2:
@@ -184,7 +161,7 @@ def _empty_audience(matched: int, left_out: dict[str, int], days: int | None) ->
     )
 
 
-@_paused_gc()
+@paused_gc()
 def compose(
     ws: Workspace,
     name: str,
@@ -290,7 +267,7 @@ def compose(
     )
 
 
-@_paused_gc()
+@paused_gc()
 def rerender(ws: Workspace, name: str, variables: dict[str, str]) -> ComposeReport:
     """Render the campaign's queued messages again with new values, leaving hand edits alone."""
     conn = ws.conn
@@ -340,7 +317,7 @@ def rerender(ws: Workspace, name: str, variables: dict[str, str]) -> ComposeRepo
     )
 
 
-@_paused_gc()
+@paused_gc()
 def draft(
     ws: Workspace,
     template: str,

@@ -12,12 +12,11 @@ their line breaks.
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 
+from handpicked.core.bulk import paused_gc
 from handpicked.core.errors import HandpickedError
 from handpicked.core.importers.layouts import (
     Layout,
@@ -87,26 +86,6 @@ def _lines_of(text: str) -> list[str]:
     if "\u2028" in text or "\u2029" in text:
         return io.StringIO(text, newline="").readlines()
     return text.splitlines(keepends=True)
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while 100,000 rows are built.
-
-    Rows hold no reference cycles, but each collection still walks every row made so far:
-    with the collector running, building them takes about 40% longer. The rows outlive the
-    pause, so they go straight to the oldest generation (freeze then unfreeze moves every object
-    there without scanning any): left in the youngest, the next collections would walk them all.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.freeze()
-            gc.unfreeze()
-            gc.enable()
 
 
 def _quote_never_closes(raw: str, delimiter: str) -> bool:
@@ -199,7 +178,7 @@ class CsvReader:
 
     def read(self) -> None:
         """Read every row, skipping each broken record and resuming on the line after its start."""
-        with _no_gc():
+        with paused_gc():
             start = self._run(self.header_index + 1)
             while start is not None:
                 raw = self.lines[start - 1]
