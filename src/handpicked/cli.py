@@ -8,6 +8,7 @@ Conventions every command keeps (they are the user's contract): exit 0 on succes
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -44,6 +45,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(handler(args) or 0)
     except (HandpickedError, CommandError) as err:
         print(f"error: {err}", file=sys.stderr)
+        return 1
+    except sqlite3.OperationalError as err:  # another process holding the database, a full disk
+        hint = (
+            "another handpicked is writing to this workspace; try again when it is done"
+            if "locked" in str(err)
+            else "check the disk and the workspace folder's permissions"
+        )
+        print(f"error: the workspace database: {err}; {hint}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)

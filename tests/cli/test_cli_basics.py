@@ -85,3 +85,28 @@ def test_python_m_entry_point(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "25"
+
+
+def test_locked_database_is_one_line(tmp_path, capsys, monkeypatch):
+    """Verify a workspace locked by another process gives one clear line, not a traceback."""
+    import sqlite3
+
+    from handpicked.core.workspace import Workspace
+
+    ws = tmp_path / "w"
+    export = tmp_path / "c.csv"
+    export.write_text("First Name,Last Name,Company\nAna,Lima,Acme\n", encoding="utf-8")
+    assert main(["--workspace", str(ws), "import", str(export)]) == 0
+    monkeypatch.setattr(Workspace, "busy_timeout_ms", 50)
+    holder = sqlite3.connect(ws / "handpicked.db", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    capsys.readouterr()
+    try:
+        code = main(["--workspace", str(ws), "contact", "touched", "1"])
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.startswith("error: the workspace database: database is locked")
+    assert err.count("\n") == 1

@@ -155,6 +155,9 @@ def default_home() -> Path:
 class Workspace:
     """A workspace folder: the database, config.toml, the user's templates and rules."""
 
+    busy_timeout_ms = 5000
+    """How long to wait for another process (a second handpicked) to finish writing."""
+
     def __init__(self, home: Path | str | None = None) -> None:
         self.home = Path(home).expanduser() if home is not None else default_home()
         try:
@@ -199,7 +202,7 @@ class Workspace:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute("PRAGMA busy_timeout=5000")
+            conn.execute(f"PRAGMA busy_timeout={int(self.busy_timeout_ms)}")
             migrate(conn)
         except sqlite3.DatabaseError as err:
             raise HandpickedError(
