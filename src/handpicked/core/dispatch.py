@@ -11,28 +11,23 @@ reported to the user, who checks the Sent folder and marks it by hand.
 
 from __future__ import annotations
 
-import base64
-import contextlib
 import email.utils
 import shlex
 import smtplib
-import socket
 import ssl
 import time
 from collections.abc import Callable
-from email import policy
 from email.errors import HeaderParseError
 from email.headerregistry import Address
-from email.message import EmailMessage
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from handpicked.core import config
+from handpicked.core import smtp as mail
 from handpicked.core.errors import HandpickedError
 from handpicked.core.workspace import Workspace, now, transaction
 
-TIMEOUT = 30.0
 SUBJECTLESS = ("linkedin-message", "connection-note")
 
 
@@ -55,7 +50,6 @@ _EARLIER = {
 }
 # Plain text, headers RFC 2047-encoded, body quoted-printable when not ASCII: readable by any
 # server, 8BITMIME or not.
-_POLICY = policy.SMTP.clone(cte_type="7bit")
 
 
 class SendItem(BaseModel):
@@ -116,8 +110,7 @@ def _first_lines(body: str, count: int = 3, width: int = 100) -> str:
     return "\n".join(line if len(line) <= width else line[: width - 1] + "…" for line in lines)
 
 
-def _one_line(text: str | None) -> str:
-    return " ".join((text or "").split())  # a header never spans lines: no header injection
+_one_line = mail.one_line
 
 
 def _campaign(ws: Workspace, name: str) -> tuple[int, str, str]:
@@ -220,116 +213,10 @@ def _connect(
     smtp: config.Smtp, password: str, context: ssl.SSLContext | None, report: SendReport
 ) -> smtplib.SMTP:
     """An open, authenticated connection, or SendStopped with one line naming the server."""
-    host, port = smtp.host.strip(), smtp.effective_port
-    where = f"{host}:{port}"
-    context = context or ssl.create_default_context()
-    conn: smtplib.SMTP | None = None
-    step = "connect"
     try:
-        if smtp.security == "ssl":
-            conn = smtplib.SMTP_SSL(host, port, timeout=TIMEOUT, context=context)
-        else:
-            conn = smtplib.SMTP(host, port, timeout=TIMEOUT)
-            if smtp.security == "starttls":
-                step = "starttls"
-                conn.ehlo()
-                conn.starttls(context=context)
-                conn.ehlo()
-        if smtp.username:
-            step = "login"
-            _login(conn, smtp.username, password)
-        return conn
-    except smtplib.SMTPAuthenticationError as err:
-        why = f"{where} refused the login for {smtp.username} ({_reply(err)}): check smtp.username"
-        why += " and the password (store it again with: handpicked auth set)"
-    except smtplib.SMTPNotSupportedError:
-        if step == "starttls":
-            why = f"{where} does not offer STARTTLS: set smtp.security to ssl (usually port 465)"
-        else:
-            why = f"{where} does not accept a login (no AUTH): clear smtp.username or fix smtp.host"
-    except ssl.SSLCertVerificationError as err:
-        why = f"TLS failed with {where}: its certificate is not trusted ({err.verify_message})"
-    except ssl.SSLError as err:
-        why = f"TLS failed with {where} ({err.reason or err}): check smtp.security and smtp.port"
-        why += " (ssl is usually 465, starttls 587)"
-    except smtplib.SMTPServerDisconnected:
-        why = f"{where} closed the connection: check smtp.port and smtp.security"
-    except ConnectionRefusedError:
-        why = f"could not connect to {where}: connection refused; check smtp.host and smtp.port"
-    except socket.gaierror:
-        why = f"could not find the mail server {host!r} ({where}): check smtp.host and the network"
-    except TimeoutError:
-        why = f"{where} did not answer within {TIMEOUT:.0f} s: check smtp.host, smtp.port, network"
-    except smtplib.SMTPException as err:
-        why = f"{where} refused the connection ({_reply(err)})"
-    except OSError as err:
-        why = f"could not connect to {where}: {err.strerror or err}"
-    if conn is not None:
-        conn.close()
-    raise SendStopped(f"{why}; nothing was sent", report)
-
-
-def _login(conn: smtplib.SMTP, username: str, password: str) -> None:
-    """smtplib's login, but UTF-8 for non-ASCII credentials (RFC 4616), where smtplib crashes."""
-    if (username + password).isascii():
-        conn.login(username, password)
-        return
-    conn.ehlo_or_helo_if_needed()
-    mechanisms = conn.esmtp_features.get("auth", "").upper().split()
-    if not conn.has_extn("auth"):
-        raise smtplib.SMTPNotSupportedError("SMTP AUTH extension not supported by server.")
-
-    def b64(text: str) -> str:
-        return base64.b64encode(text.encode("utf-8")).decode("ascii")
-
-    if "PLAIN" in mechanisms:
-        code, reply = conn.docmd("AUTH", "PLAIN " + b64(f"\0{username}\0{password}"))
-    elif "LOGIN" in mechanisms:
-        code, reply = conn.docmd("AUTH", "LOGIN " + b64(username))
-        if code == 334:
-            code, reply = conn.docmd(b64(password))
-    else:
-        raise smtplib.SMTPException(
-            f"no login method for a non-ASCII password (server offers {' '.join(mechanisms)})"
-        )
-    if code not in (235, 503):
-        raise smtplib.SMTPAuthenticationError(code, reply)
-
-
-def _reply(err: smtplib.SMTPException) -> str:
-    code = getattr(err, "smtp_code", None)
-    text = getattr(err, "smtp_error", None)
-    if isinstance(text, bytes):
-        text = text.decode("utf-8", "replace")
-    return _one_line(f"{code} {text}" if code else str(err))
-
-
-class _CannotBuild(Exception):
-    """This message cannot become an email (its text says why); the others still can."""
-
-
-def _build(
-    conn: smtplib.SMTP, from_header: str, from_address: str, item: SendItem, body: str
-) -> tuple[bytes, list[str]]:
-    """The email's bytes and the MAIL options they need."""
-    options: list[str] = []
-    international = not (from_address + item.email).isascii()
-    if international:
-        if not conn.has_extn("smtputf8"):
-            raise _CannotBuild("the server does not accept non-ASCII addresses (no SMTPUTF8)")
-        options = ["SMTPUTF8", "BODY=8BITMIME"]
-    try:
-        msg = EmailMessage(policy=_POLICY)
-        msg["From"] = from_header
-        msg["To"] = Address(display_name=item.name, addr_spec=item.email)
-        msg["Subject"] = item.subject
-        msg["Date"] = email.utils.formatdate(localtime=True)
-        # The From domain, not socket.getfqdn(): no DNS lookup of the machine's own name.
-        msg["Message-ID"] = email.utils.make_msgid(domain=from_address.rpartition("@")[2])
-        msg.set_content(body)
-        return msg.as_bytes(policy=_POLICY.clone(utf8=international)), options
-    except (ValueError, TypeError, LookupError, HeaderParseError) as err:
-        raise _CannotBuild(f"could not make an email of this message: {err}") from None
+        return mail.connect(smtp, password, context)
+    except mail.Unreachable as err:
+        raise SendStopped(f"{err}; nothing was sent", report) from None
 
 
 def _set(
@@ -430,8 +317,10 @@ def _deliver(
     stage = "build"
     try:
         try:
-            data, options = _build(conn, from_header, from_address, item, body)
-        except _CannotBuild as err:
+            data, options = mail.build(
+                conn, from_header, from_address, item.name, item.email, item.subject, body
+            )
+        except mail.CannotBuild as err:
             _set(ws, item.message_id, "failed", str(err))
             return item.model_copy(update={"status": "failed", "reason": str(err)})
         stage = "mail"
@@ -468,8 +357,8 @@ def _deliver(
     if stage == "data" and code == 250:
         _set(ws, item.message_id, "sent", sent=True)
         return item.model_copy(update={"status": "sent", "reason": ""})
-    _rset(conn)
-    answer = f"{code} {_text(reply)}"
+    mail.rset(conn)
+    answer = f"{code} {mail.text(reply)}"
     if stage == "mail":  # the From address is refused: every other message would be too
         _set(ws, item.message_id, "queued")
         raise SendStopped(
@@ -482,12 +371,3 @@ def _deliver(
         _set(ws, item.message_id, "failed", answer)
         why = f"refused by {where} ({answer})"
     return item.model_copy(update={"status": "failed", "reason": why})
-
-
-def _text(reply: bytes | str) -> str:
-    return _one_line(reply.decode("utf-8", "replace") if isinstance(reply, bytes) else reply)
-
-
-def _rset(conn: smtplib.SMTP) -> None:
-    with contextlib.suppress(smtplib.SMTPException, OSError):
-        conn.rset()  # on a dead connection, the next command reports it
