@@ -2,157 +2,30 @@
 
 Re-importing a newer export must update people rather than duplicate them, never erase what the
 user knows (an empty cell never overwrites a stored value), and notice who changed jobs, since
-those are the people worth congratulating. Matching goes from the strongest key to the weakest:
-profile URL, then email, then (first name, last name, company) folded, the last only when neither
-side has a different URL or email, so two namesakes at one employer stay two people.
+those are the people worth congratulating. Who matches whom is `matching`'s business; this module
+decides what a match changes and stores it, all in one transaction per file.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
-from functools import lru_cache
-from operator import attrgetter
 from pathlib import Path
 
 from handpicked.core.bulk import paused_gc
 from handpicked.core.classifying import ClassifyContext
 from handpicked.core.errors import HandpickedError
+from handpicked.core.matching import (
+    FIELDS,
+    Stored,
+    cached_greeting,
+    load_index,
+    search_text,
+    sort_key,
+)
 from handpicked.core.models import FileReport, ParsedFile, ParsedRow
-from handpicked.core.names import greeting_name
 from handpicked.core.text import company_key, email_key, fold, profile_key
 from handpicked.core.workspace import Workspace, now, today, transaction
-
-# Fields copied from a row onto a contact (an empty value never erases a stored one).
-_FIELDS = ("first_name", "last_name", "email", "profile_url", "company", "position", "notes")
-_row_values = attrgetter(*_FIELDS)
-_BULK_ROWS = 5000  # from this many new rows (and more than stored), indexes are rebuilt once
-
-
-@dataclass(slots=True, eq=False)  # compared by identity: two contacts are never "equal"
-class _Stored:
-    """What matching and merging need to know about a contact already in the workspace.
-
-    A new row of this file (id -1) keeps its ParsedRow and no `values` until a duplicate of it
-    in the same file needs to fill its gaps (`own`): most rows of a big import are new and
-    never met again, and a dictionary per row would be a good part of the import's time.
-    """
-
-    id: int
-    values: dict[str, str] | None
-    connected_on: str | None
-    sector_column: str
-    moved: bool = False  # company or position changed in this import
-    keys: tuple[str, str, str, str] = ("", "", "", "")  # url, email, name, company
-    row: ParsedRow | None = None  # a new row's values while `values` is None
-    new: tuple | None = None  # a new row's contacts columns after its id, while `values` is None
-
-    def refresh_keys(self) -> tuple[str, str, str, str]:
-        self.keys = row_keys(self.values)  # type: ignore[arg-type]
-        return self.keys
-
-    def own(self) -> dict[str, str]:
-        """The values of a new row, copied out of its ParsedRow so a duplicate can fill them."""
-        if self.values is None:
-            row = self.row
-            assert row is not None
-            self.values = dict(zip(_FIELDS, _row_values(row), strict=True))
-            self.connected_on = row.connected_on.isoformat() if row.connected_on else None
-            self.sector_column = row.sector
-            self.new = None  # built again from `values` once the duplicates have filled them
-        return self.values
-
-
-def name_key(first: str, last: str) -> str:
-    return f"{fold(first)}|{fold(last)}"
-
-
-def row_keys(values: dict[str, str] | ParsedRow) -> tuple[str, str, str, str]:
-    """The matching keys of a row or a contact (url, email, name, company), once per row."""
-    if isinstance(values, dict):
-        url, mail = values["profile_url"], values["email"]
-        first, last, company = values["first_name"], values["last_name"], values["company"]
-    else:
-        url, mail = values.profile_url, values.email
-        first, last, company = values.first_name, values.last_name, values.company
-    return (
-        profile_key(url) if url else "",
-        email_key(mail) if mail else "",
-        f"{fold(first)}|{fold(last)}",
-        company_key(company) if company else "",
-    )
-
-
-def sort_key(first: str, last: str) -> str:
-    """Name order as people expect it: Béland between Beaulieu and Bennett, not after Z."""
-    return f"{fold(last)}\x1f{fold(first)}"
-
-
-def search_text(first: str, last: str, company: str, position: str) -> str:
-    """What `--search` and the TUI's search box match: folded parts (each cached), joined."""
-    return (
-        f"{fold(first)} {fold(last)} {fold(company)} {fold(position)}"  # LIKE ignores extra spaces
-    )
-
-
-_greeting = lru_cache(maxsize=16384)(greeting_name)
-
-
-class _Index:
-    """Lookup tables over stored contacts (and rows of this file merged so far)."""
-
-    def __init__(self) -> None:
-        self.by_url: dict[str, _Stored] = {}
-        self.by_email: dict[str, _Stored] = {}
-        self.by_name: dict[tuple[str, str], list[_Stored]] = {}
-
-    def add(self, item: _Stored) -> None:
-        url, mail, name, company = item.keys
-        if url:
-            self.by_url.setdefault(url, item)
-        if mail:
-            self.by_email.setdefault(mail, item)
-        bucket = self.by_name.get((name, company))
-        if bucket is None:
-            self.by_name[(name, company)] = [item]
-        elif item not in bucket:
-            bucket.append(item)
-
-    def match(self, keys: tuple[str, str, str, str]) -> _Stored | None:
-        url, mail, name, company = keys
-        if url and (hit := self.by_url.get(url)):
-            return hit
-        if mail and (hit := self.by_email.get(mail)) and not (url and hit.keys[0] not in ("", url)):
-            return hit  # one address shared by two different profiles (info@...) is not a match
-        if name == "|":
-            return None
-        for item in self.by_name.get((name, company), ()):
-            other_url, other_mail = item.keys[0], item.keys[1]
-            if url and other_url and url != other_url:
-                continue
-            if mail and other_mail and mail != other_mail:
-                continue
-            return item
-        return None
-
-
-def _load_index(conn: sqlite3.Connection) -> _Index:
-    index = _Index()
-    cursor = conn.execute(
-        "SELECT id, first_name, last_name, email, profile_url, company, position, notes,"
-        " connected_on, sector_column FROM contacts"
-    )
-    for row in cursor:
-        item = _Stored(
-            row["id"],
-            {name: row[name] for name in _FIELDS},
-            row["connected_on"],
-            row["sector_column"],
-        )
-        item.refresh_keys()
-        index.add(item)
-    return index
 
 
 @paused_gc()
@@ -178,6 +51,9 @@ def import_file(workspace: Workspace, parsed: ParsedFile, *, dry_run: bool = Fal
     return report
 
 
+_BULK_ROWS = 5000  # from this many new rows (and more than stored), indexes are rebuilt once
+
+
 class _DryRun(Exception):
     """Raised inside the transaction to roll back a dry run after counting everything."""
 
@@ -190,19 +66,19 @@ def _merge(
     stamp: str,
     day: str,
 ) -> None:
-    index = _load_index(conn)
+    index = load_index(conn)
     import_id = conn.execute(
         "INSERT INTO imports(path, format, at) VALUES (?, ?, ?)",
         (str(Path(parsed.path).resolve()), parsed.format, stamp),
     ).lastrowid
     classify = ClassifyContext.load(workspace, conn)
     seen_ids: set[int] = set()
-    fresh: list[_Stored] = []
+    fresh: list[Stored] = []
     changed: set[int] = set()
     updated: set[int] = set()
-    pending_tags: list[tuple[_Stored, list[str]]] = []
+    pending_tags: list[tuple[Stored, list[str]]] = []
     new_columns = _NewColumns(parsed, stamp, import_id, classify)
-    match, add_fresh, greeting = index.match, fresh.append, _greeting
+    match, add_fresh, greeting = index.match, fresh.append, cached_greeting
     by_url, by_email, by_name = index.by_url, index.by_email, index.by_name
     days, compute_new = new_columns.days, classify.compute_new
     path, fmt = parsed.path, parsed.format
@@ -223,7 +99,7 @@ def _merge(
             hit = match((url_key, mail_key, name, company_id))
         if hit is None:
             keys = (url_key, mail_key, name, company_id)
-            item = _Stored(-1, None, None, "", False, keys, row)
+            item = Stored(-1, None, None, "", False, keys, row)
             position, sector = row.position, row.sector
             connected_on = None
             if (when := row.connected_on) is not None:
@@ -267,7 +143,7 @@ def _merge(
             pending_tags.append((hit, row.tags))
         if hit.id == -1:  # a duplicate inside this file: fill the gaps of the first occurrence
             values = hit.own()
-            for name in _FIELDS:
+            for name in FIELDS:
                 if not values[name] and getattr(row, name):
                     values[name] = getattr(row, name)
             if hit.connected_on is None and row.connected_on:
@@ -321,13 +197,13 @@ def _same(name: str, new: str, old: str) -> bool:
 
 
 def _update(
-    conn: sqlite3.Connection, stored: _Stored, row: ParsedRow, stamp: str, day: str, import_id: int
+    conn: sqlite3.Connection, stored: Stored, row: ParsedRow, stamp: str, day: str, import_id: int
 ) -> bool:
     """Apply a row's non-empty values to a stored contact; True when anything changed."""
     changes: dict[str, object] = {}
     old = stored.values
     assert old is not None  # a stored contact always has its values
-    for name in _FIELDS:
+    for name in FIELDS:
         value = getattr(row, name)
         if value and not _same(name, value, old[name]):
             changes[name] = value
@@ -347,7 +223,7 @@ def _update(
         stored.sector_column = row.sector
     if not changes:
         return False
-    old.update({k: v for k, v in changes.items() if k in _FIELDS})  # type: ignore[misc]
+    old.update({k: v for k, v in changes.items() if k in FIELDS})  # type: ignore[misc]
     changes["company_key"] = stored.refresh_keys()[3]
     changes["sort_key"] = sort_key(old["first_name"], old["last_name"])
     changes["search_text"] = search_text(
@@ -362,7 +238,7 @@ def _update(
     if "first_name" in changes:
         conn.execute(
             "UPDATE contacts SET greeting_name = ? WHERE id = ? AND greeting_manual = 0",
-            (_greeting(old["first_name"]), stored.id),
+            (cached_greeting(old["first_name"]), stored.id),
         )
     return True
 
@@ -381,7 +257,7 @@ class _NewColumns:
         self.constants = (parsed.path, parsed.format, stamp, stamp, import_id)
         self.compute_new = classify.compute_new
 
-    def of(self, item: _Stored) -> tuple:
+    def of(self, item: Stored) -> tuple:
         v = item.values
         assert v is not None
         first, last, company, position = (
@@ -392,7 +268,7 @@ class _NewColumns:
         return (
             first,
             last,
-            _greeting(first),
+            cached_greeting(first),
             v["email"],
             v["profile_url"],
             company,
@@ -408,7 +284,7 @@ class _NewColumns:
         )
 
 
-def _insert(conn: sqlite3.Connection, fresh: list[_Stored], new_columns: _NewColumns) -> None:
+def _insert(conn: sqlite3.Connection, fresh: list[Stored], new_columns: _NewColumns) -> None:
     """Insert new contacts already classified: one INSERT pass, no UPDATE pass after it."""
     if not fresh:
         return

@@ -1,0 +1,148 @@
+"""Who is who in an import: the keys two records of one person share, and an index over them.
+
+Matching goes from the strongest key to the weakest: profile URL, then email, then (first name,
+last name, company) folded, the last only when neither side has a different URL or email, so two
+namesakes at one employer stay two people. The keys are computed once per row; `Index` holds the
+stored contacts and the rows of the file merged so far, so duplicates inside one file are found
+the same way as people already in the workspace.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from functools import lru_cache
+from operator import attrgetter
+
+from handpicked.core.models import ParsedRow
+from handpicked.core.names import greeting_name
+from handpicked.core.text import company_key, email_key, fold, profile_key
+
+# Fields copied from a row onto a contact (an empty value never erases a stored one).
+FIELDS = ("first_name", "last_name", "email", "profile_url", "company", "position", "notes")
+row_values = attrgetter(*FIELDS)
+
+
+@dataclass(slots=True, eq=False)  # compared by identity: two contacts are never "equal"
+class Stored:
+    """What matching and merging need to know about a contact already in the workspace.
+
+    A new row of this file (id -1) keeps its ParsedRow and no `values` until a duplicate of it
+    in the same file needs to fill its gaps (`own`): most rows of a big import are new and
+    never met again, and a dictionary per row would be a good part of the import's time.
+    """
+
+    id: int
+    values: dict[str, str] | None
+    connected_on: str | None
+    sector_column: str
+    moved: bool = False  # company or position changed in this import
+    keys: tuple[str, str, str, str] = ("", "", "", "")  # url, email, name, company
+    row: ParsedRow | None = None  # a new row's values while `values` is None
+    new: tuple | None = None  # a new row's contacts columns after its id, while `values` is None
+
+    def refresh_keys(self) -> tuple[str, str, str, str]:
+        self.keys = row_keys(self.values)  # type: ignore[arg-type]
+        return self.keys
+
+    def own(self) -> dict[str, str]:
+        """The values of a new row, copied out of its ParsedRow so a duplicate can fill them."""
+        if self.values is None:
+            row = self.row
+            assert row is not None
+            self.values = dict(zip(FIELDS, row_values(row), strict=True))
+            self.connected_on = row.connected_on.isoformat() if row.connected_on else None
+            self.sector_column = row.sector
+            self.new = None  # built again from `values` once the duplicates have filled them
+        return self.values
+
+
+def name_key(first: str, last: str) -> str:
+    return f"{fold(first)}|{fold(last)}"
+
+
+def row_keys(values: dict[str, str] | ParsedRow) -> tuple[str, str, str, str]:
+    """The matching keys of a row or a contact (url, email, name, company), once per row."""
+    if isinstance(values, dict):
+        url, mail = values["profile_url"], values["email"]
+        first, last, company = values["first_name"], values["last_name"], values["company"]
+    else:
+        url, mail = values.profile_url, values.email
+        first, last, company = values.first_name, values.last_name, values.company
+    return (
+        profile_key(url) if url else "",
+        email_key(mail) if mail else "",
+        f"{fold(first)}|{fold(last)}",
+        company_key(company) if company else "",
+    )
+
+
+def sort_key(first: str, last: str) -> str:
+    """Name order as people expect it: Béland between Beaulieu and Bennett, not after Z."""
+    return f"{fold(last)}\x1f{fold(first)}"
+
+
+def search_text(first: str, last: str, company: str, position: str) -> str:
+    """What `--search` and the TUI's search box match: folded parts (each cached), joined."""
+    return (
+        f"{fold(first)} {fold(last)} {fold(company)} {fold(position)}"  # LIKE ignores extra spaces
+    )
+
+
+cached_greeting = lru_cache(maxsize=16384)(greeting_name)
+
+
+class Index:
+    """Lookup tables over stored contacts (and rows of this file merged so far)."""
+
+    def __init__(self) -> None:
+        self.by_url: dict[str, Stored] = {}
+        self.by_email: dict[str, Stored] = {}
+        self.by_name: dict[tuple[str, str], list[Stored]] = {}
+
+    def add(self, item: Stored) -> None:
+        url, mail, name, company = item.keys
+        if url:
+            self.by_url.setdefault(url, item)
+        if mail:
+            self.by_email.setdefault(mail, item)
+        bucket = self.by_name.get((name, company))
+        if bucket is None:
+            self.by_name[(name, company)] = [item]
+        elif item not in bucket:
+            bucket.append(item)
+
+    def match(self, keys: tuple[str, str, str, str]) -> Stored | None:
+        url, mail, name, company = keys
+        if url and (hit := self.by_url.get(url)):
+            return hit
+        if mail and (hit := self.by_email.get(mail)) and not (url and hit.keys[0] not in ("", url)):
+            return hit  # one address shared by two different profiles (info@...) is not a match
+        if name == "|":
+            return None
+        for item in self.by_name.get((name, company), ()):
+            other_url, other_mail = item.keys[0], item.keys[1]
+            if url and other_url and url != other_url:
+                continue
+            if mail and other_mail and mail != other_mail:
+                continue
+            return item
+        return None
+
+
+def load_index(conn: sqlite3.Connection) -> Index:
+    index = Index()
+    cursor = conn.execute(
+        "SELECT id, first_name, last_name, email, profile_url, company, position, notes,"
+        " connected_on, sector_column FROM contacts"
+    )
+    for row in cursor:
+        item = Stored(
+            row["id"],
+            {name: row[name] for name in FIELDS},
+            row["connected_on"],
+            row["sector_column"],
+        )
+        item.refresh_keys()
+        index.add(item)
+    return index
