@@ -24,9 +24,8 @@ from handpicked.commands.filtering import add_filter_args, filter_from_args
 from handpicked.core import campaigns as core
 from handpicked.core import config
 from handpicked.core.export import FORMATS, export_campaign, preview_json
-from handpicked.core.queue import message_ids, message_view
+from handpicked.core.queue import channel_limit, message_ids, message_view
 from handpicked.core.templates import discover, find
-from handpicked.core.workspace import Workspace
 
 # Control characters (terminal escapes) never reach the terminal; newlines and tabs do.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -208,22 +207,13 @@ def run_compose(args: argparse.Namespace) -> int:
     return 0
 
 
-def _limit(ws: Workspace, channel: str) -> int | None:
-    limits = config.load(ws).limits
-    return {
-        "connection-note": limits.connection_note,
-        "inmail": limits.inmail,
-        "linkedin-message": limits.linkedin_message,
-    }.get(channel)
-
-
 def run_preview(args: argparse.Namespace) -> int:
     ws = workspace(args)
     p = core.preview(ws, args.campaign)
     if args.json:
         emit_json(preview_json(p))
         return 0
-    limit = _limit(ws, p.channel)
+    limit = channel_limit(config.load(ws), p.channel)
     out(
         f"Campaign {plain(p.campaign)}: template {p.template} ({p.channel}), "
         f"{_s(len(p.messages), 'message')}"

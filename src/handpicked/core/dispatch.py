@@ -26,6 +26,7 @@ from pydantic import BaseModel, Field
 from handpicked.core import config
 from handpicked.core import smtp as mail
 from handpicked.core.errors import HandpickedError
+from handpicked.core.queue import campaign_row
 from handpicked.core.workspace import Workspace, now, transaction
 
 SUBJECTLESS = ("linkedin-message", "connection-note")
@@ -113,27 +114,14 @@ def _first_lines(body: str, count: int = 3, width: int = 100) -> str:
 _one_line = mail.one_line
 
 
-def _campaign(ws: Workspace, name: str) -> tuple[int, str, str]:
-    """(id, name, channel); the same refusal as `queue.campaign_row`, without its imports."""
-    row = ws.conn.execute("SELECT id, name, channel FROM campaigns WHERE name = ?", (name,))
-    found = row.fetchone()
-    if found is None:
-        names = [r[0] for r in ws.conn.execute("SELECT name FROM campaigns ORDER BY name")]
-        known = f"; the campaigns are {', '.join(names)}" if names else ""
-        raise HandpickedError(
-            f"no campaign named {name!r}{known}; create one with handpicked compose {name} "
-            "--template NAME"
-        )
-    return found["id"], found["name"], found["channel"]
-
-
 def plan(
     ws: Workspace, campaign: str, *, subject: str | None = None, limit: int | None = None
 ) -> SendReport:
     """The dry run: which messages a send would send, which it skips and why. Sends nothing."""
     if limit is not None and limit < 1:
         raise HandpickedError(f"--limit {limit}: give 1 or more messages to send")
-    campaign_id, campaign, channel = _campaign(ws, campaign)
+    row = campaign_row(ws.conn, campaign)
+    campaign_id, campaign, channel = row["id"], row["name"], row["channel"]
     given = _one_line(subject)
     report = SendReport(campaign=campaign, dry_run=True)
     rows = ws.conn.execute(

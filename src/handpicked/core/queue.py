@@ -19,7 +19,7 @@ from handpicked.core import config
 from handpicked.core.audience import recent_days
 from handpicked.core.contacts import get_contact, get_contacts
 from handpicked.core.errors import HandpickedError
-from handpicked.core.lint import LintWarning, lint_campaign, lint_message
+from handpicked.core.lint import LIMITS, LintWarning, lint_campaign, lint_message
 from handpicked.core.models import STATUSES, Contact
 from handpicked.core.templates import RenderedMessage, Template, contact_context
 from handpicked.core.workspace import Workspace, now, today, transaction
@@ -253,6 +253,11 @@ def mark(ws: Workspace, name: str, status: str, contact_ids: Sequence[int]) -> i
 def limits(settings: config.Settings) -> dict[str, int | None]:
     # settings.limits.connection_note -> lint's "connection-note", and so on
     return {key.replace("_", "-"): value for key, value in settings.limits.model_dump().items()}
+
+
+def channel_limit(settings: config.Settings, channel: str) -> int | None:
+    """The characters a channel's body allows (None: no limit), the user's settings first."""
+    return {**LIMITS, **limits(settings)}.get(channel)
 
 
 def _lint_edit(

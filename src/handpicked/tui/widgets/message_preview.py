@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from handpicked.core import config, lint
+from handpicked.core import config, queue
 from handpicked.core.errors import HandpickedError
 from handpicked.core.workspace import Workspace
 from handpicked.tui.widgets.safe import safe
@@ -26,10 +26,10 @@ if TYPE_CHECKING:
 def channel_limit(ws: Workspace, channel: str) -> int | None:
     """The characters a channel allows, from the workspace's `limits` settings (None: no limit)."""
     try:
-        limits = {key.replace("_", "-"): value for key, value in config.load(ws).limits}
+        settings = config.load(ws)
     except HandpickedError:  # a broken config.toml is reported by the app; use the defaults
-        limits = {}
-    return limits.get(channel, lint.LIMITS.get(channel))
+        settings = config.Settings()
+    return queue.channel_limit(settings, channel)
 
 
 def count_label(length: int, limit: int | None) -> Text:
