@@ -254,3 +254,10 @@ def test_broken_user_rules_one_line(tmp_path, capsys, network):
     code, out, err = run(capsys, "reclassify")
     assert code == 1 and out == ""
     assert "rules.toml" in err and err.count("\n") == 1
+
+
+def test_contact_set_accepts_french_names(capsys, network):
+    """Verify `contact set` takes the French names of functions and seniority levels."""
+    pid = by_name(run_json(capsys, "contacts"))["Paul Smith"]["id"]
+    data = run_json(capsys, "contact", "set", str(pid), "--function", "Ingénierie")
+    assert (data["function"], data["function_source"]) == ("Engineering", "contact")

@@ -23,7 +23,7 @@ _REASONS = {
     "column": "the sector column of the imported file",
     "none": "nothing recognised in the company or the title",
 }
-_SELECT = (  # what deciding a classification reads
+CLASSIFY_SELECT = (  # what deciding a classification reads
     "SELECT id, company, position, company_key, sector_column, sector_manual, function_manual,"
     " seniority_manual, language_manual FROM contacts"
 )
@@ -51,13 +51,14 @@ class ClassifyContext:
     def apply(self, conn: sqlite3.Connection, ids: Iterable[int] | None = None) -> int:
         """Reclassify the given contacts (all when `ids` is None); returns how many."""
         if ids is None:
-            cursor = conn.execute(_SELECT)
+            cursor = conn.execute(CLASSIFY_SELECT)
         else:
             id_list = list(ids)
             if not id_list:
                 return 0
             cursor = conn.execute(
-                _SELECT + " WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(id_list),)
+                f"{CLASSIFY_SELECT} WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(id_list),),
             )
         updates = [self._classify(row) for row in cursor.fetchall()]
         conn.executemany(

@@ -11,10 +11,9 @@ import datetime as dt
 import json
 import sqlite3
 
-from handpicked.core.classify import FUNCTIONS, SECTORS, SENIORITIES, UNCLASSIFIED
+from handpicked.core.classify import FUNCTIONS, SECTORS, SENIORITIES, UNCLASSIFIED, canonical
 from handpicked.core.classify import canonical_sector as _canonical_sector
-from handpicked.core.classifying import _SELECT as _SELECT_CLASSIFY
-from handpicked.core.classifying import ClassifyContext, reclassify
+from handpicked.core.classifying import CLASSIFY_SELECT, ClassifyContext, reclassify
 from handpicked.core.errors import HandpickedError
 from handpicked.core.filters import LAST_CONTACTED, AudienceFilter, where
 from handpicked.core.models import Contact, PreviousPosition
@@ -114,15 +113,15 @@ def require_ids(workspace: Workspace, ids: list[int]) -> None:
 
 def explain(workspace: Workspace, contact_id: int) -> dict[str, str]:
     """Why the contact has its sector and role, recomputed from what decides them now."""
-    row = workspace.conn.execute(f"{_SELECT_CLASSIFY} WHERE id = ?", (contact_id,)).fetchone()
+    row = workspace.conn.execute(f"{CLASSIFY_SELECT} WHERE id = ?", (contact_id,)).fetchone()
     if row is None:
         raise HandpickedError(f"no contact with id {contact_id}")
     return ClassifyContext.load(workspace).reasons(row)
 
 
 def _pick(kind: str, value: str, known: tuple[str, ...]) -> str:
-    by_fold = {fold(name): name for name in known}
-    name = by_fold.get(fold(value))
+    """The taxonomy name meant, in English or French ("ingénierie" -> "Engineering")."""
+    name = canonical(kind, value)
     if name is None:
         raise HandpickedError(f"unknown {kind} {value!r}; valid: {', '.join(known)}")
     return name
