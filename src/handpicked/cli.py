@@ -47,11 +47,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 1
     except sqlite3.OperationalError as err:  # another process holding the database, a full disk
-        hint = (
-            "another handpicked is writing to this workspace; try again when it is done"
-            if "locked" in str(err)
-            else "check the disk and the workspace folder's permissions"
-        )
+        if "locked" in str(err):
+            hint = "another handpicked is writing to this workspace; try again when it is done"
+        elif "no such" in str(err):
+            hint = "it was made by a different build of handpicked; use a new --workspace"
+        else:
+            hint = "check the disk and the workspace folder's permissions"
         print(f"error: the workspace database: {err}; {hint}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
