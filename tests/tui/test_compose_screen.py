@@ -202,7 +202,8 @@ def add_people(ws: Workspace, count: int) -> list[int]:
 
 
 async def test_audience_guard_asks_before_a_broadcast(ws: Workspace) -> None:
-    """Verify 26 people are refused until the user confirms, then all 26 are queued."""
+    """Verify 26 people are refused until the user confirms (a question with no CLI flag in it),
+    then all 26 are queued."""
     ids = add_people(ws, 26)
     app = make_app(ws)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -215,6 +216,7 @@ async def test_audience_guard_asks_before_a_broadcast(ws: Workspace) -> None:
         await pilot.pause()
         assert isinstance(app.screen, Confirm)
         assert "26 people" in str(app.screen.question)
+        assert "--" not in str(app.screen.question)  # the CLI's --allow-large means nothing here
         await pilot.press("n")
         await pilot.pause()
         assert campaigns.list_campaigns(ws) == []

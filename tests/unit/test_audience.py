@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from handpicked.core import config, contacts
-from handpicked.core.audience import check_size, select_audience
+from handpicked.core.audience import AudienceTooLarge, check_size, select_audience
 from handpicked.core.campaigns import compose, mark
 from handpicked.core.errors import HandpickedError
 from handpicked.core.filters import AudienceFilter
@@ -139,11 +139,13 @@ def test_named_recent_contact_is_kept_with_days(ws: Workspace, monkeypatch) -> N
 
 def test_size_guard(ws: Workspace) -> None:
     """Verify more than audience.max people is refused with the count, unless allow_large."""
-    with pytest.raises(HandpickedError) as err:
+    with pytest.raises(AudienceTooLarge) as err:
         check_size(ws, 30, 0, allow_large=False)
     message = str(err.value)
     assert message.startswith("30 people match")
     assert "seniority, tag or sector" in message and "--allow-large" in message
+    assert "--" not in err.value.reason  # what the TUI shows: no CLI flag in it
+    assert message.startswith(err.value.reason)
     check_size(ws, 30, 0, allow_large=True)
     check_size(ws, 20, 5, allow_large=False)
     with pytest.raises(HandpickedError, match=r"26 people match.*6 already in the campaign"):

@@ -166,15 +166,29 @@ def select_audience(
     )
 
 
+class AudienceTooLarge(HandpickedError):
+    """A campaign above audience.max people: a broadcast, refused until the user insists.
+
+    `reason` says what is wrong without saying how to insist, since that differs: the CLI's
+    message names `--allow-large`, the TUI asks a yes/no question instead.
+    """
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(
+            f"{reason}, or pass --allow-large -- a message to everyone is a broadcast, "
+            "not a personal note"
+        )
+
+
 def check_size(ws: Workspace, audience_size: int, already_in: int, *, allow_large: bool) -> None:
-    """Refuse a campaign above audience.max people unless the user passed --allow-large."""
+    """Refuse a campaign above audience.max people unless the user insisted (`allow_large`)."""
     settings = config.load(ws).audience
     total = audience_size + already_in
     if allow_large or total <= settings.max:
         return
     extra = f" (with the {already_in} already in the campaign)" if already_in else ""
-    raise HandpickedError(
+    raise AudienceTooLarge(
         f"{total} people match{extra}; a campaign is for about {settings.target} "
-        f"(audience.max is {settings.max}): narrow it by seniority, tag or sector, or pass "
-        "--allow-large -- a message to everyone is a broadcast, not a personal note"
+        f"(audience.max is {settings.max}): narrow it by seniority, tag or sector"
     )

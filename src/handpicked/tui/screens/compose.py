@@ -350,14 +350,17 @@ class ComposeScreen(Screen):
         allowed = bool(getattr(self.app, "allow_large", False))
         try:
             audience.check_size(self.app.workspace, len(self.contacts), 0, allow_large=allowed)
-        except HandpickedError as err:
+        except audience.AudienceTooLarge as err:
 
             def answered(yes: bool | None) -> None:
                 if yes:
                     self.app.allow_large = True
                     self.queue(name, allow_large=True)
 
-            question = f"{err}\n\nQueue a message for all {len(self.contacts)} anyway?"
+            question = (
+                f"{err.reason}. A message to everyone is a broadcast, not a personal note."
+                f"\n\nQueue a message for all {len(self.contacts)} anyway?"
+            )
             confirm = Confirm("This is a broadcast", question, yes="Queue anyway", no="Go back")
             self.app.push_screen(confirm, answered)
             return
