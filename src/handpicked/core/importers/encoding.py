@@ -89,7 +89,7 @@ def decode(data: bytes, name: str) -> str:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             text = _mostly_utf8(data) or data.decode("cp1252", errors="replace")
-    if not text.strip():
+    if not text or text.isspace():
         raise HandpickedError(
             f"{name}: the file is empty; export your contacts again and import the new file"
         )
