@@ -7,16 +7,18 @@ import datetime as dt
 import pytest
 
 from handpicked.core.lint import (
-    _SPACE_BYTES,
     LIMITS,
     PITCH_PHRASES,
     Linter,
     LintWarning,
+    _skeleton,
+    identical_warnings,
     lint_campaign,
     lint_message,
     sales_pitch_phrases,
 )
 from handpicked.core.models import Contact
+from handpicked.core.pitch import _FOLD_ERRORS, _LATIN_WORD_BYTES, _UNSURE, _WORD_BYTES
 from handpicked.core.templates import Template, contact_context, render
 
 TODAY = dt.date(2025, 6, 1)
@@ -186,7 +188,46 @@ def test_space_bytes_cover_every_whitespace_character() -> None:
     """Verify the bytes dropped to compare texts include every byte of every Unicode space."""
     spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
     assert len(spaces) == 29
-    assert all(set(space.encode()) <= set(_SPACE_BYTES) for space in spaces)
+    assert all(_skeleton(f"a{space}b") == b"ab" for space in spaces)
+
+
+def test_identical_warnings_are_lint_campaign_by_position() -> None:
+    """Verify the positional form flags the same texts, Latin-1 or not, once per message."""
+    texts = [
+        "Hi Zoë –\u2028see you", "Hi Zoë – see  you", "Hi Zoë – see you!", "Straße ½", "Straße ½",
+        "日本\u3000語", "日本 語", "日本語", "\ud800 x", "\ud800x", "\ud800\tx", "", "",
+    ]  # fmt: skip
+    found = identical_warnings(texts)
+    assert sorted(found) == [0, 1, 3, 4, 5, 6, 8, 10]
+    assert all(len(warnings) == 1 for warnings in found.values())
+    by_key = lint_campaign([(f"k{i}", text) for i, text in enumerate(texts)])
+    assert by_key == {f"k{i}": found.get(i, []) for i in range(len(texts))}
+    assert identical_warnings(["a", "b"]) == {} and lint_campaign([]) == {}
+
+
+def test_latin1_words_are_the_folded_words() -> None:
+    """Verify the Latin-1 table cuts a text into the words its fold through ASCII gives."""
+    for code in range(256):
+        text = f"Demo{chr(code)}book «{chr(code)}» É{chr(code)}\u2019s ƒ{chr(code)}x"
+        words = text.encode("latin-1", _FOLD_ERRORS).translate(_LATIN_WORD_BYTES)
+        folded = text.encode("ascii", _FOLD_ERRORS).translate(_WORD_BYTES)
+        assert words == folded or (_UNSURE in words and chr(code) in "ß¼½¾"), hex(code)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("Miß: BUY NOW, Straße", ["buy now"]),
+        ("Essai\u00a0gratuit ½ prix, BOOK-a\u2028demo", ["essai gratuit", "book a demo"]),
+        ("Our sales are up; our team grew", []),
+        ("Meet our sales team – and our  SALES\tTeam", ["our sales team"]),
+        ("Notre équipe des ventes ’", ["notre équipe des ventes"]),
+        ("the équipe of our product’s owner", ["our product"]),
+    ],
+)
+def test_pitch_prefilters_find_what_the_phrase_regex_finds(text: str, phrases: list[str]) -> None:
+    """Verify texts past each pre-filter (rare word, then every word) get their phrases."""
+    assert sales_pitch_phrases(text) == phrases
 
 
 def test_linter_is_lint_message_prepared_once() -> None:

@@ -7,8 +7,9 @@ silent: every warning comes back with a code a script can filter on and a senten
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Hashable
+import codecs
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Sequence
 from typing import Any
 
 from pydantic import BaseModel
@@ -17,8 +18,8 @@ from handpicked.core.pitch import PITCH_PHRASES, sales_pitch_phrases
 from handpicked.core.templates import RenderedMessage, Template, contact_variables_used, lookup
 
 __all__ = [
-    "LIMITS", "PITCH_PHRASES", "LintWarning", "Linter", "lint_campaign", "lint_message",
-    "sales_pitch_phrases",
+    "LIMITS", "PITCH_PHRASES", "LintWarning", "Linter", "identical_warnings", "lint_campaign",
+    "lint_message", "sales_pitch_phrases",
 ]  # fmt: skip
 
 # Characters allowed per channel: a free LinkedIn account's connection note is 200 (Premium: 300,
@@ -140,49 +141,70 @@ def lint_message(
     return Linter(template, limits)(rendered, context, recently_contacted_days)
 
 
-# Every byte of the UTF-8 of what str.split() splits on: the ASCII spaces, \x85, \xa0, \u1680,
-# \u2000-\u200a, \u2028, \u2029, \u202f, \u205f and \u3000.
+# Every byte of what str.split() splits on, as _skeleton writes it: the ASCII spaces, \x85 and
+# \xa0 in Latin-1, \u1680, \u2000-\u200a, \u2028, \u2029, \u202f, \u205f and \u3000 in UTF-8.
 _SPACE_BYTES = bytes({
     *b" \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", *range(0x80, 0x8B),
     *b"\x9a\x9f\xa0\xa8\xa9\xaf\xc2\xe1\xe2\xe3",
 })  # fmt: skip
+_AS_UTF8 = "handpicked.lint.utf8"
+
+
+def _as_utf8(error: UnicodeError) -> tuple[bytes, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    return error.object[error.start : error.end].encode("utf-8", "surrogatepass"), error.end
+
+
+codecs.register_error(_AS_UTF8, _as_utf8)
 
 
 def _skeleton(text: str) -> bytes:
-    """A key equal for texts equal but for spacing: the UTF-8 without any byte a space uses.
+    """A key equal for texts equal but for spacing: the text without any byte a space uses.
 
-    Other characters lose some bytes too (é and è become one), so texts with one skeleton are
-    only candidates, compared exactly afterwards; but it takes one bytes.translate.
+    Each character is written as one Latin-1 byte, or as its UTF-8 bytes beyond Latin-1 (the
+    error handler's): the Latin-1 codec copies a Western text as it is, where UTF-8 would
+    re-encode each accented letter. Other characters lose some bytes too (é and è become one),
+    so texts with one skeleton are only candidates, compared exactly afterwards; but it takes
+    one encode and one bytes.translate.
     """
-    return text.encode("utf-8", "surrogatepass").translate(None, _SPACE_BYTES)
+    return text.encode("latin-1", _AS_UTF8).translate(None, _SPACE_BYTES)
 
 
-def lint_campaign(messages: list[tuple[Hashable, str]]) -> dict[Hashable, list[LintWarning]]:
-    """Cross-message warnings: two people getting the very same text is not personal.
+def identical_warnings(texts: Sequence[str]) -> dict[int, list[LintWarning]]:
+    """`lint_campaign` of texts given in a list, by position, for those with a warning only.
 
     The same text means the same once spacing is made uniform (" ".join(text.split())). Doing
     that to 30,000 messages cost more than all the rest of their lint, so messages are first
-    grouped by their text without whitespace (bytes.translate does that in one pass), and only
-    messages sharing it are compared with their spacing made uniform.
+    keyed by their text without whitespace (bytes.translate does that in one pass), and only
+    messages sharing a key, which a personal campaign seldom has, are compared with uniform
+    spacing.
     """
-    by_skeleton: dict[bytes, list[tuple[Hashable, str]]] = defaultdict(list)
-    for key, text in messages:
-        by_skeleton[_skeleton(text)].append((key, text))
-    result: dict[Hashable, list[LintWarning]] = {key: [] for key, _ in messages}
-    for skeleton, group in by_skeleton.items():
-        if len(group) < 2 or not skeleton:
+    skeletons = [_skeleton(text) for text in texts]
+    counts = Counter(skeletons)
+    if len(counts) == len(skeletons):
+        return {}
+    by_text: dict[str, list[int]] = defaultdict(list)
+    for index, skeleton in enumerate(skeletons):
+        if skeleton and counts[skeleton] > 1:
+            by_text[" ".join(texts[index].split())].append(index)
+    found: dict[int, list[LintWarning]] = {}
+    for indexes in by_text.values():
+        if len(indexes) < 2:
             continue
-        by_text: dict[str, list[Hashable]] = defaultdict(list)
-        for key, text in group:
-            by_text[" ".join(text.split())].append(key)
-        for keys in by_text.values():
-            if len(keys) < 2:
-                continue
-            others = len(keys) - 1
-            message = (
-                f"identical to {others} other message{'s' if others != 1 else ''} of this "
-                "campaign; nothing in it is personal"
-            )
-            for key in keys:
-                result[key].append(LintWarning(code="not-personal", message=message))
+        others = len(indexes) - 1
+        message = (
+            f"identical to {others} other message{'s' if others != 1 else ''} of this "
+            "campaign; nothing in it is personal"
+        )
+        for index in indexes:
+            found[index] = [LintWarning(code="not-personal", message=message)]
+    return found
+
+
+def lint_campaign(messages: list[tuple[Hashable, str]]) -> dict[Hashable, list[LintWarning]]:
+    """Cross-message warnings: two people getting the very same text is not personal."""
+    result: dict[Hashable, list[LintWarning]] = {key: [] for key, _ in messages}
+    for index, warnings in identical_warnings([text for _, text in messages]).items():
+        result[messages[index][0]] += warnings
     return result

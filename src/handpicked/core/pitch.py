@@ -1,10 +1,11 @@
 """Phrases of cold selling, found in a message however it is cased, accented or hyphenated.
 
 The lint runs on every message of a campaign, 30,000 of them for a large one, so finding the
-phrases is written for speed: the text is folded by the ASCII codec itself (its error handler
-folds the few runs of accented letters), then cut into words by one bytes.translate; only when
-one of those words is a phrase's rarest word does a regex look for the phrases, and that regex is
-a trie (shared beginnings written once) rather than every phrase tried at every letter.
+phrases is written for speed: the text is encoded as Latin-1, which copies a Western text as it
+is (an error handler folds the rarer characters), and one bytes.translate folds the accented
+letters and cuts it into words; only when one of those words is a phrase's rarest word does a
+regex look for the phrases, and that regex is a trie (shared beginnings written once) rather than
+every phrase tried at every letter.
 """
 
 from __future__ import annotations
@@ -113,16 +114,55 @@ def _branches(node: dict[str, dict]) -> str:
 
 _PHRASES = {_key(fold(p)): p for language in PITCH_PHRASES.values() for p in language}
 _PITCH = re.compile(r"(?<![0-9a-z])" + _trie(list(_PHRASES)) + r"(?![0-9a-z])")
-# Each phrase's longest word (the rarest, mostly): no such word in a text, no phrase in it.
-_RARE_WORDS = frozenset(max(re.findall(r"[0-9a-z]+", key), key=len).encode() for key in _PHRASES)
+
+
+def _needs() -> dict[bytes, list[frozenset[bytes]]]:
+    """Each phrase's longest word (the rarest, mostly) -> the words of the phrases it is in.
+
+    A phrase matches only where each of its words is a word of the text: without any of these
+    words, a text holds no phrase; with "sales", it needs "our" and "team" for "our sales team".
+    """
+    needs: dict[bytes, list[frozenset[bytes]]] = {}
+    for key in _PHRASES:
+        words = [word.encode() for word in re.findall(r"[0-9a-z]+", key)]
+        needs.setdefault(max(words, key=len), []).append(frozenset(words))
+    return needs
+
+
+_NEEDS = _needs()
+_RARE_WORDS = frozenset(_NEEDS)
+
+
+def _latin_word_byte(code: int) -> int:
+    if code < 128:
+        return _WORD_BYTES[code]
+    folded = _fold_run(chr(code))
+    return _WORD_BYTES[ord(folded)] if len(folded) == 1 else _UNSURE
+
+
+# Latin-1 bytes -> _WORD_BYTES of their fold: é as e, like E. The Latin-1 codec copies a text of
+# Latin-1 characters as it is, where the ASCII codec calls the error handler for each run of
+# accented letters. _fold_run folds one character at a time, so a table of each character's fold
+# gives the same words, but for the four characters folding to more than one (ß to ss, ½ to
+# 1, not-a-letter, 2), which make the text _UNSURE: that one is folded through ASCII.
+_UNSURE = 0x80  # no ASCII character's word byte
+_LATIN_WORD_BYTES = bytes(map(_latin_word_byte, range(256)))
 
 
 def sales_pitch_phrases(text: str) -> list[str]:
     """The cold-selling phrases in a text, each once, in the order they appear."""
-    ascii_text = text.encode("ascii", _FOLD_ERRORS)  # fold(text) but for its case and spaces
-    if _RARE_WORDS.isdisjoint(ascii_text.translate(_WORD_BYTES).split()):
+    words = text.encode("latin-1", _FOLD_ERRORS).translate(_LATIN_WORD_BYTES)
+    if _UNSURE in words:
+        words = text.encode("ascii", _FOLD_ERRORS).translate(_WORD_BYTES)
+    split = words.split()
+    if _RARE_WORDS.isdisjoint(split):
+        return []
+    present = set(split)
+    if not any(needed <= present for word in _RARE_WORDS & present for needed in _NEEDS[word]):
         return []
     found: dict[str, None] = {}
-    for match in _PITCH.finditer(ascii_text.decode("ascii").lower()):
+    # fold(text) but for its case and spaces
+    folded = text.encode("ascii", _FOLD_ERRORS).decode("ascii").lower()
+    for match in _PITCH.finditer(folded):
         found.setdefault(_PHRASES[_key(match.group())], None)
     return list(found)
