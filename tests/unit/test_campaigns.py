@@ -386,3 +386,16 @@ def test_draft_leaves_the_garbage_collector_as_it_was(ws: Workspace) -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_draft_views_are_the_validated_views(ws: Workspace) -> None:
+    """Verify a draft's views, built without validation, equal MessageView's validated ones."""
+    people = contacts.list_contacts(ws)
+    for view in campaigns.draft(ws, "event-invitation", EVENT, people, {people[0].id: 2}):
+        checked = campaigns.MessageView(**view.model_dump())
+        assert view == checked and view.model_dump_json() == checked.model_dump_json()
+        assert view.model_fields_set == checked.model_fields_set
+        assert (view.model_extra, view.__pydantic_private__) == (None, None)
+        assert [type(w) for w in view.warnings] == [type(w) for w in checked.warnings]
+        view.body = "edited"  # a view stays an ordinary model
+        assert view.model_dump()["body"] == "edited" and view.model_copy().body == "edited"

@@ -21,7 +21,7 @@ from handpicked.core.bulk import paused_gc
 from handpicked.core.contacts import get_contacts
 from handpicked.core.errors import HandpickedError
 from handpicked.core.filters import AudienceFilter
-from handpicked.core.lint import Linter, LintWarning, lint_campaign
+from handpicked.core.lint import Linter, LintWarning, identical_warnings
 from handpicked.core.models import Contact
 from handpicked.core.queue import (  # re-exported: one module for the TUI and the CLI
     MARKABLE,
@@ -45,12 +45,12 @@ from handpicked.core.queue import (  # re-exported: one module for the TUI and t
 )
 from handpicked.core.templates import (
     ContextMaker,
+    Renderer,
     Template,
     check_variables,
     contact_variables_used,
     discover,
     find,
-    render_texts,
     variants,
 )  # fmt: skip
 from handpicked.core.text import clean
@@ -103,34 +103,36 @@ class _Writer:
         )
 
     def variant(self, language: str) -> _Variant:
-        language = language or self.settings.me.language
-        if language not in self._by_language:
-            template = find(self.templates, self.name, language)
+        """The template in a contact's language (or the nearest one), prepared once per language."""
+        found = self._by_language.get(language)
+        if found is None:
+            template = find(self.templates, self.name, language or self.settings.me.language)
             context = ContextMaker(contact_variables_used(template), today=self.today, me=self.me)
-            self._by_language[language] = _Variant(template, context, Linter(template, self.limits))
-        return self._by_language[language]
+            found = _Variant(
+                Renderer(template, self.variables), context, Linter(template, self.limits)
+            )
+            self._by_language[language] = found
+        return found
 
     def write(
         self, contact: Contact, other: Contact | None, recent: int | None
     ) -> tuple[str, str | None, str, list[LintWarning]]:
         """(language, subject, body, warnings) of one person's message."""
-        template, make_context, lint = self.variant(contact.language)
+        render, make_context, lint = self.variant(contact.language)
         context = make_context(contact, other)
         try:  # the values were checked for every variant when the writer was made
-            subject, body, printed = render_texts(template, context, self.variables)
+            subject, body, printed = render(context)
         except HandpickedError:  # again, to name the contact in the error
             label = f"{contact.full_name or '(no name)'}, id {contact.id}"
-            subject, body, printed = render_texts(
-                template, context, self.variables, contact_label=label
-            )
+            subject, body, printed = render(context, contact_label=label)
         warnings = lint.check(subject, body, printed, context, recent)
-        return template.language, subject, body, warnings
+        return render.template.language, subject, body, warnings
 
 
 class _Variant(NamedTuple):
-    """One language of the template, with its context and lint prepared for the campaign."""
+    """One language of the template, with its rendering, context and lint ready for a campaign."""
 
-    template: Template
+    render: Renderer
     context: ContextMaker
     lint: Linter
 
@@ -219,12 +221,13 @@ def compose(
     # from the database once the new messages are in.
     cross = {}
     if existing is None:
-        cross = lint_campaign([(c.id, d[2]) for c, d in zip(new, drafts, strict=True)])
+        cross = identical_warnings([body for _, _, body, _ in drafts])
     stamp = now()
     rows = [
-        (contact.id, language, subject, body, dump_warnings(warnings, cross.get(contact.id, ())),
+        (contact.id, language, subject, body, dump_warnings(warnings, cross.get(i, ())),
          stamp, stamp)
-        for contact, (language, subject, body, warnings) in zip(new, drafts, strict=True)
+        for i, (contact, (language, subject, body, warnings)) in enumerate(
+            zip(new, drafts, strict=True))
     ]  # fmt: skip
     stored = {
         "filter": (f or AudienceFilter(not_contacted_days=days)).model_dump(
@@ -336,25 +339,34 @@ def draft(
     recent = recent or {}
     write = writer.write
     drafts = [write(c, others[c.id], recent.get(c.id)) for c in contacts]
-    cross = lint_campaign([(i, d[2]) for i, d in enumerate(drafts)])
-    return [
-        MessageView(
-            message_id=0,
-            contact_id=contact.id,
-            name=contact.full_name,
-            profile_url=contact.profile_url,
-            email=contact.email,
-            language=language,
-            subject=subject,
-            body=body,
-            edited=False,
-            warnings=[*warnings, *cross[i]],
-            status="draft",
-            status_at="",
-            sent_at=None,
-            error="",
-        )
-        for i, (contact, (language, subject, body, warnings)) in enumerate(
-            zip(contacts, drafts, strict=True)
-        )
-    ]
+    for i, warnings in identical_warnings([body for _, _, body, _ in drafts]).items():
+        drafts[i][3].extend(warnings)
+    return [_drafted(contact, *parts) for contact, parts in zip(contacts, drafts, strict=True)]
+
+
+_VIEW_FIELDS = frozenset(MessageView.model_fields)
+_new_object = object.__new__
+_set = object.__setattr__
+
+
+def _drafted(
+    contact: Contact, language: str, subject: str | None, body: str, warnings: list[LintWarning]
+) -> MessageView:
+    """An unsaved message's view, built from values of its fields' types: not validated again.
+
+    This is `MessageView.model_construct` given every field, minus its walk over the fields (for
+    aliases and defaults a view does not have), which makes it slower than validating; and
+    validating values taken from a validated Contact, the renderer and the lint cost as much
+    as rendering them. A unit test holds it equal to the validated view.
+    """
+    view = _new_object(MessageView)
+    _set(view, "__dict__", {
+        "message_id": 0, "contact_id": contact.id, "name": contact.full_name,
+        "profile_url": contact.profile_url, "email": contact.email, "language": language,
+        "subject": subject, "body": body, "edited": False, "warnings": warnings,
+        "status": "draft", "status_at": "", "sent_at": None, "error": "",
+    })  # fmt: skip
+    _set(view, "__pydantic_fields_set__", set(_VIEW_FIELDS))
+    _set(view, "__pydantic_extra__", None)
+    _set(view, "__pydantic_private__", None)
+    return view

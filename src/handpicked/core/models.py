@@ -126,4 +126,5 @@ class Contact(BaseModel):
 
     @property
     def full_name(self) -> str:
-        return " ".join(part for part in (self.first_name, self.last_name) if part)
+        first, last = self.first_name, self.last_name
+        return f"{first} {last}" if first and last else first or last

@@ -37,9 +37,10 @@ from handpicked.core.template_analysis import display as _display
 from handpicked.core.template_context import ContextMaker, contact_context
 
 __all__ = [
-    "CONTACT_VARIABLES", "ContextMaker", "RenderedMessage", "Template", "check_variables",
-    "contact_context", "contact_variables_used", "discover", "find", "load_template", "lookup",
-    "render", "render_checked", "render_texts", "shipped_templates_dir", "variants",
+    "CONTACT_VARIABLES", "ContextMaker", "RenderedMessage", "Renderer", "Template",
+    "check_variables", "contact_context", "contact_variables_used", "discover", "find",
+    "load_template", "lookup", "render", "render_checked", "render_texts",
+    "shipped_templates_dir", "variants",
 ]  # fmt: skip
 
 _RESERVED = PERSON_ROOTS | {"me"}
@@ -313,22 +314,39 @@ def render_texts(
     contact_label: str = "",
 ) -> tuple[str | None, str, set[str]]:
     """`render_checked`'s subject, body and printed variables, for a campaign's messages."""
-    info = _info(template)
-    try:
-        body = info.body.run(campaign_vars, context)
-    except Exception as exc:  # whatever a template expression raises is the template's fault
-        raise _failure(exc, template, contact_label, True) from None
-    if _UNTIDY.search(body):
-        body = "\n".join(line.rstrip() for line in body.split("\n"))
-        body = _BLANK_RUNS.sub("\n\n", body)
-    subject = None
-    if info.subject is not None:
+    return Renderer(template, campaign_vars)(context, contact_label=contact_label)
+
+
+class Renderer:
+    """`render_texts` of one template with one campaign's values, for each of its people.
+
+    The compiled template is looked up once rather than once per message.
+    """
+
+    def __init__(self, template: Template, campaign_vars: dict[str, str]) -> None:
+        self.template = template
+        self.campaign_vars = campaign_vars
+        self.info = _info(template)
+
+    def __call__(
+        self, context: dict[str, Any], *, contact_label: str = ""
+    ) -> tuple[str | None, str, set[str]]:
+        info, campaign_vars = self.info, self.campaign_vars
         try:
-            raw = info.subject.run(campaign_vars, context)
-        except Exception as exc:
-            raise _failure(exc, template, contact_label, False) from None
-        subject = " ".join(raw.split())  # one line: no header injection from a two-line field
-    return subject, body.strip(), info.printed(context, campaign_vars)
+            body = info.body.run(campaign_vars, context)
+        except Exception as exc:  # whatever a template expression raises is the template's fault
+            raise _failure(exc, self.template, contact_label, True) from None
+        if _UNTIDY.search(body):
+            body = "\n".join(line.rstrip() for line in body.split("\n"))
+            body = _BLANK_RUNS.sub("\n\n", body)
+        subject = None
+        if info.subject is not None:
+            try:
+                raw = info.subject.run(campaign_vars, context)
+            except Exception as exc:
+                raise _failure(exc, self.template, contact_label, False) from None
+            subject = " ".join(raw.split())  # one line: no header injection from a two-line field
+        return subject, body.strip(), info.printed(context, campaign_vars)
 
 
 def _failure(
