@@ -105,6 +105,33 @@ def test_compose_human_output_counts_left_out(cli, imported) -> None:
     }  # fmt: skip
 
 
+def test_values_per_language_and_misspelt_names(cli, imported) -> None:
+    """Verify `--var KEY:fr=` is what French messages print, and a misspelt value is refused."""
+    ids = imported(NETWORK)
+    assert cli("contact", "set", ids["Chloe Mercier"], "--language", "fr").code == 0
+    assert cli("contact", "set", ids["Alma Zorn"], "--language", "en").code == 0
+    people = ["--contact", ids["Chloe Mercier"], "--contact", ids["Alma Zorn"]]
+    french = [*EVENT, "--var", "event_date:fr=jeudi 15 mai", "--var", "event_topic:fr=données"]
+    composed = cli("compose", "gala", "--template", "event-invitation", *french, *people)
+    assert composed.code == 0, composed.err
+    bodies = {m["language"]: m["body"] for m in cli("preview", "gala", "--json").json()["messages"]}
+    assert "jeudi 15 mai" in bodies["fr"] and "Thursday, May 15" not in bodies["fr"]
+    assert "données" in bodies["fr"] and "the Old Port" in bodies["fr"]  # not overridden
+    assert "Thursday, May 15" in bodies["en"] and "jeudi" not in bodies["en"]
+    rerendered = cli("compose", "gala", "--rerender", "--var", "event_date:fr=vendredi 16 mai")
+    assert rerendered.code == 0, rerendered.err
+    bodies = {m["language"]: m["body"] for m in cli("preview", "gala", "--json").json()["messages"]}
+    assert "vendredi 16 mai" in bodies["fr"] and "Thursday, May 15" in bodies["en"]
+    typo = cli("compose", "other", "--template", "event-invitation", *EVENT, *people,
+               "--var", "event_dat:fr=x")  # fmt: skip
+    assert typo.code == 1 and typo.out == ""
+    assert "event_dat" in typo.err and "did you mean event_date?" in typo.err
+    german = cli("compose", "other", "--template", "event-invitation", *EVENT, *people,
+                 "--var", "event_date:de=Donnerstag")  # fmt: skip
+    assert german.code == 1 and "no 'de' variant" in german.err and "en, fr" in german.err
+    assert cli("campaigns", "--json").json()[0]["name"] == "gala"  # nothing else was stored
+
+
 def test_compose_reminds_to_set_your_name(cli, imported) -> None:
     """Verify compose says when messages would end unsigned, and stops once me.name is set."""
     ids = imported(NETWORK)

@@ -261,3 +261,54 @@ async def test_hostile_names_are_shown_literally(ws: Workspace, text_of) -> None
         assert "[link=http://x]y[/link]" in shown
         assert "[bold red]x[/]" in shown
         assert "\x1b" not in shown
+
+
+NOTE_FR = """\
+    +++
+    description = "Une courte note de connexion"
+    channel = "connection-note"
+
+    [variables]
+    topic = "Le sujet dont vous aimeriez parler"
+    +++
+    Bonjour {{ greeting_name }}, j'ai vu votre travail chez {{ company }} sur {{ topic }}.
+"""
+
+
+async def test_each_language_can_have_its_own_value(ws: Workspace) -> None:
+    """Verify a bilingual audience gets an optional French input per value, which the French
+    message prints and the English one does not, and which is queued as `topic:fr`."""
+    (ws.templates_dir / "note.fr.j2").write_text(textwrap.dedent(NOTE_FR), encoding="utf-8")
+    ids = people(ws)
+    contacts.set_contact(ws, ids["Dario"], language="fr")
+    contacts.set_contact(ws, ids["Alma"], language="en")
+    app = make_app(ws)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.pick([ids["Alma"]])
+        screen = await open_compose(pilot)
+        assert not screen.query("#var-topic-fr")  # one language: one input per value
+        app.pick([ids["Alma"], ids["Dario"]])
+        await app.switch_mode("contacts")
+        await pilot.press("f4")
+        await settle(pilot)
+        assert screen.query_one("#var-topic-fr", Input)
+        await type_value(pilot, screen, "topic", "open data")
+        screen.query_one("#var-topic-fr", Input).value = "les données ouvertes"
+        await settle(pilot)
+        preview = screen.query_one(MessagePreview)
+        highlight(screen, ids["Dario"])
+        await pilot.pause()
+        assert "sur les données ouvertes." in preview.body_text
+        highlight(screen, ids["Alma"])
+        await pilot.pause()
+        assert "on open data." in preview.body_text
+        screen.query_one("#campaign-name", Input).value = "both"
+        await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(app.screen, DispatchScreen)
+        stored = {m.contact_id: m.body for m in campaigns.preview(ws, "both").messages}
+        assert "les données ouvertes" in stored[ids["Dario"]]
+        assert "open data" in stored[ids["Alma"]]
+        assert campaigns.preview(ws, "both").variables == {
+            "topic": "open data", "topic:fr": "les données ouvertes"
+        }  # fmt: skip

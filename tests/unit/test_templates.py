@@ -25,6 +25,7 @@ from handpicked.core.templates import (
     render,
     render_texts,
     shipped_templates_dir,
+    values_for,
     variants,
 )
 
@@ -462,3 +463,11 @@ def test_public_names_are_still_imported_from_templates() -> None:
     )
     assert all(hasattr(module, name) for name in names.split())
     assert module.lookup({"fields": {"a": "b"}}, "fields.a") == "b"
+
+
+def test_values_for_gives_each_language_its_own_values() -> None:
+    """Verify KEY:LANG overrides KEY in that language only, and an empty override falls back."""
+    given = {"date": "May 15", "date:fr": "15 mai", "place": "Montréal", "place:fr": " ",
+             "topic:en": "data"}  # fmt: skip
+    assert values_for(given, "fr") == {"date": "15 mai", "place": "Montréal"}
+    assert values_for(given, "en") == {"date": "May 15", "place": "Montréal", "topic": "data"}

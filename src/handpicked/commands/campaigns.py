@@ -51,7 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         type=key_value,
         default=[],
         metavar="KEY=VALUE",
-        help="a campaign value the template declares (repeatable)",
+        help="a campaign value the template declares (repeatable); KEY:fr=VALUE gives the "
+        "French messages their own value (e.g. --var event_date:fr='12 décembre')",
     )
     c.add_argument(
         "--contact",

@@ -47,10 +47,12 @@ from handpicked.core.templates import (
     ContextMaker,
     Renderer,
     Template,
+    check_value_names,
     check_variables,
     contact_variables_used,
     discover,
     find,
+    values_for,
     variants,
 )  # fmt: skip
 from handpicked.core.text import clean
@@ -83,8 +85,8 @@ class _Writer:
         self.options: dict[str, Template] = variants(templates, template)
         if not self.options:
             find(templates, template, None)  # raises, naming the templates there are
-        for variant in self.options.values():
-            check_variables(variant, variables)
+        for language, variant in self.options.items():
+            check_variables(variant, values_for(variables, language))
         self.templates = templates
         self.name = template
         self.variables = variables
@@ -108,9 +110,8 @@ class _Writer:
         if found is None:
             template = find(self.templates, self.name, language or self.settings.me.language)
             context = ContextMaker(contact_variables_used(template), today=self.today, me=self.me)
-            found = _Variant(
-                Renderer(template, self.variables), context, Linter(template, self.limits)
-            )
+            values = values_for(self.variables, template.language)
+            found = _Variant(Renderer(template, values), context, Linter(template, self.limits))
             self._by_language[language] = found
         return found
 
@@ -194,6 +195,7 @@ def compose(
             )
         merged = {**json.loads(existing["variables"] or "{}"), **variables}
     writer = _Writer(ws, template, merged)
+    check_value_names(writer.options, variables)
     audience = select_audience(ws, f, contact_ids, campaign=name)
     days = rule_days(ws, f)
     if not audience.contacts:
@@ -277,6 +279,7 @@ def rerender(ws: Workspace, name: str, variables: dict[str, str]) -> ComposeRepo
     campaign = campaign_row(conn, name)
     merged = {**json.loads(campaign["variables"] or "{}"), **variables}
     writer = _Writer(ws, campaign["template"], merged)
+    check_value_names(writer.options, variables)
     everyone = dict(
         conn.execute(
             "SELECT contact_id, id FROM messages WHERE campaign_id = ? ORDER BY id",

@@ -12,7 +12,6 @@ one to import.
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from functools import lru_cache
@@ -35,12 +34,19 @@ from handpicked.core.template_analysis import (
 )
 from handpicked.core.template_analysis import display as _display
 from handpicked.core.template_context import ContextMaker, contact_context
+from handpicked.core.template_languages import (
+    check_value_names,
+    check_variables,
+    find,
+    values_for,
+    variants,
+)
 
 __all__ = [
     "CONTACT_VARIABLES", "ContextMaker", "RenderedMessage", "Renderer", "Template",
-    "check_variables", "contact_context", "contact_variables_used", "discover", "find",
-    "load_template", "lookup", "render", "render_checked", "render_texts",
-    "shipped_templates_dir", "variants",
+    "check_value_names", "check_variables", "contact_context", "contact_variables_used",
+    "discover", "find", "load_template", "lookup", "render", "render_checked", "render_texts",
+    "shipped_templates_dir", "values_for", "variants",
 ]  # fmt: skip
 
 _RESERVED = PERSON_ROOTS | {"me"}
@@ -225,34 +231,6 @@ def discover(workspace_templates: Path | None) -> list[Template]:
     return sorted(found.values(), key=lambda t: (t.name, t.language))
 
 
-def variants(templates: list[Template], name: str) -> dict[str, Template]:
-    """The language variants of a template, language -> template ({} when there is none)."""
-    return {t.language: t for t in templates if t.name == name}
-
-
-def find(templates: list[Template], name: str, language: str | None) -> Template:
-    """The variant in `language`, else another one (English first), so nobody is left out."""
-    options = variants(templates, name)
-    if not options:
-        names = sorted({t.name for t in templates})
-        if not names:
-            raise HandpickedError(
-                f"no template named {name!r}, and no templates were found; "
-                "add NAME.LANG.j2 files to your workspace's templates/ folder"
-            )
-        close = difflib.get_close_matches(name, names, n=1)
-        hint = f" Did you mean {close[0]}?" if close else ""
-        raise HandpickedError(
-            f"no template named {name!r}; the templates are {', '.join(names)}.{hint}"
-        )
-    if language in options:
-        return options[language]
-    for fallback in ("en", "fr", *sorted(options)):
-        if fallback in options:
-            return options[fallback]
-    raise AssertionError("unreachable")
-
-
 # ---------------------------------------------------------------------------------------------
 # Rendering
 
@@ -267,17 +245,6 @@ def _info(template: Template) -> Compiled:
 def contact_variables_used(template: Template) -> set[str]:
     """Contact variables the template refers to anywhere (`other` for an introduction)."""
     return set(_info(template).used)
-
-
-def check_variables(template: Template, campaign_vars: dict[str, str]) -> None:
-    """Refuse to render before a campaign value the template declares is given."""
-    missing = [
-        f"--var {key} ({description})" if description else f"--var {key}"
-        for key, description in template.variables.items()
-        if not str(campaign_vars.get(key, "")).strip()
-    ]
-    if missing:
-        raise HandpickedError(f"{template.file_name}: missing {', '.join(missing)}")
 
 
 def render(

@@ -29,12 +29,8 @@ from handpicked.core.workspace import today
 from handpicked.tui.widgets.confirm import Confirm
 from handpicked.tui.widgets.message_editor import Edit, MessageEditor
 from handpicked.tui.widgets.message_preview import MessagePreview, channel_limit
-from handpicked.tui.widgets.safe import safe, safe_line
-
-
-def placeholder(key: str) -> str:
-    """What an unfilled campaign value looks like in the preview (never queued)."""
-    return f"‹{key}›"
+from handpicked.tui.widgets.safe import safe_line
+from handpicked.tui.widgets.values_form import ValuesForm
 
 
 class ComposeScreen(Screen):
@@ -80,7 +76,6 @@ class ComposeScreen(Screen):
         self.template: str | None = None
         self.variables: dict[str, str] = {}
         """Campaign variable -> description, for the chosen template (all its languages)."""
-        self.values: dict[str, str] = {}
         self.contacts: list[Contact] = []
         self.recent: dict[int, int] = {}
         self.views: dict[int, campaigns.MessageView] = {}
@@ -104,7 +99,7 @@ class ComposeScreen(Screen):
                 yield Label("Campaign name")
                 yield Input(id="campaign-name", placeholder="e.g. spring-event")
                 yield Static(id="template-info")
-                yield Vertical(id="variables")
+                yield ValuesForm(id="variables")
                 yield Static(id="compose-status")
             yield MessagePreview(id="preview")
         yield Footer()
@@ -159,6 +154,8 @@ class ComposeScreen(Screen):
         recipients.set_options(Option(self._person_prompt(c), id=str(c.id)) for c in self.contacts)
         if self.contacts:
             recipients.highlighted = 0
+        if self._other_languages() != list(self.query_one(ValuesForm).languages):
+            self.call_later(self._build_inputs)  # then drafts again
         self._start_draft()
 
     def _ids(self) -> set[int]:
@@ -197,44 +194,53 @@ class ComposeScreen(Screen):
         self.limit = channel_limit(self.app.workspace, chosen.channel)
         info = Text.assemble(("Template ", "bold"), self._template_prompt(chosen))
         self.query_one("#template-info", Static).update(info)
-        box = self.query_one("#variables", Vertical)
-        await box.remove_children()
-        for key, description in self.variables.items():
-            label = Label(safe(f"{description or key} ({key})"), markup=False)
-            field = Input(self.values.get(key, ""), id=f"var-{key}", name=key, placeholder=key)
-            await box.mount_all([label, field])
         name_input = self.query_one("#campaign-name", Input)
         default = f"{name}-{today().isoformat()}"
         if name_input.value in ("", self._default_name):
             name_input.value = default
         self._default_name = default
+        await self._build_inputs()
+
+    def _other_languages(self) -> list[str]:
+        """Languages of the template the audience reads besides the main one (the user's)."""
+        if self.template is None:
+            return []
+        main = self._variant(self.template).language
+        me = self.app.settings.me.language
+        used = {templates.find(self.templates, self.template, c.language or me).language
+                for c in self.contacts}  # fmt: skip
+        return sorted(used - {main}) if len(used) > 1 else []
+
+    async def _build_inputs(self) -> None:
+        options = templates.variants(self.templates, self.template or "")
+        others = {language: options[language].variables for language in self._other_languages()}
+        await self.query_one(ValuesForm).show(self.variables, others)
         self._start_draft()
 
-    @on(Input.Changed, "#variables Input")
-    def _value_typed(self, event: Input.Changed) -> None:
-        if event.input.name:
-            self.values[event.input.name] = event.value
-            if self._timer is not None:
-                self._timer.stop()
-            self._timer = self.set_timer(self.DEBOUNCE, self._start_draft)
-
-    def missing(self) -> list[str]:
-        """Campaign values still empty (the preview shows placeholders for them)."""
-        return [k for k in self.variables if not self.values.get(k, "").strip()]
+    @on(ValuesForm.Changed)
+    def _value_typed(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(self.DEBOUNCE, self._start_draft)
 
     # -- the draft worker ----------------------------------------------------------------------
 
     def _start_draft(self) -> None:
         self._generation += 1
         status = self.query_one("#compose-status", Static)
-        missing = self.missing()
+        missing = self.query_one(ValuesForm).missing()
         status.update(Text(f"Fill in: {', '.join(missing)}" if missing else ""))
         if self.template is None or not self.contacts:
             self.views = {}
             self._show_current()
             return
-        filled = {k: self.values.get(k, "").strip() or placeholder(k) for k in self.variables}
-        self._draft(self._generation, self.template, filled, list(self.contacts), self.recent)
+        self._draft(
+            self._generation,
+            self.template,
+            self.query_one(ValuesForm).filled(),
+            list(self.contacts),
+            self.recent,
+        )
 
     @work(thread=True, exclusive=True, group="draft")
     def _draft(
@@ -369,7 +375,7 @@ class ComposeScreen(Screen):
     def queue(self, name: str, *, allow_large: bool) -> None:
         """Store the campaign, apply the hand edits, then hand over to Dispatch."""
         ws = self.app.workspace
-        values = {k: v.strip() for k, v in self.values.items() if k in self.variables}
+        values = self.query_one(ValuesForm).given()
         try:
             report = campaigns.compose(
                 ws, name, template=self.template or "", variables=values, f=None,
