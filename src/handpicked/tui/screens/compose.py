@@ -111,9 +111,9 @@ class ComposeScreen(Screen):
         except HandpickedError as err:
             self.app.show_error(err)
         names = {t.name: self._variant(t.name) for t in self.templates}
-        self.query_one("#templates", OptionList).set_options(
-            Option(self._template_prompt(t), id=name) for name, t in names.items()
-        )
+        listing = self.query_one("#templates", OptionList)
+        listing.set_options(Option(self._template_prompt(t), id=name) for name, t in names.items())
+        listing.highlighted = 0 if names else None  # enter picks straight away
         self._load_audience()
 
     def on_screen_resume(self) -> None:
@@ -186,6 +186,8 @@ class ComposeScreen(Screen):
             self.edits.clear()
         self.template = name
         self.views = {}
+        listing = self.query_one("#templates", OptionList)
+        listing.highlighted = listing.get_option_index(name)
         chosen = self._variant(name)
         self.variables = {}
         for variant in [chosen, *templates.variants(self.templates, name).values()]:
