@@ -138,7 +138,7 @@ async def test_hand_edit_is_applied_after_queueing(ws: Workspace) -> None:
         assert isinstance(editor, MessageEditor)
         editor.query_one(TextArea).text = "Dario, your talk on sensors stayed with me. Coffee?"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is screen
         preview = screen.query_one(MessagePreview)
         assert preview.body_text.startswith("Dario, your talk")
@@ -312,3 +312,30 @@ async def test_each_language_can_have_its_own_value(ws: Workspace) -> None:
         assert campaigns.preview(ws, "both").variables == {
             "topic": "open data", "topic:fr": "les données ouvertes"
         }  # fmt: skip
+
+
+async def test_a_hand_edit_is_linted_before_queueing(ws: Workspace) -> None:
+    """Verify a rewrite that reads like a pitch and runs past the note's 200 characters shows
+    both warnings at once, and the queued message keeps exactly those warnings."""
+    ids = people(ws)
+    app = make_app(ws)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.pick([ids["Alma"], ids["Dario"]])
+        screen = await open_compose(pilot)
+        await type_value(pilot, screen, "topic", "open data")
+        highlight(screen, ids["Dario"])
+        await pilot.press("f7")
+        await pilot.pause()
+        pitch = "Dario, book a demo of our platform this week. " + "Really. " * 25
+        app.screen.query_one(TextArea).text = pitch
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        preview = screen.query_one(MessagePreview)
+        assert preview.body_text.startswith("Dario, book a demo")
+        assert {"sales-pitch", "too-long"} <= set(preview.warning_codes)
+        assert "edited by hand" in str(preview.border_subtitle)
+        await pilot.press("f9")
+        await pilot.pause()
+        stored = {m.contact_id: m for m in campaigns.preview(ws, "note-2026-11-25").messages}
+        assert [w.code for w in stored[ids["Dario"]].warnings] == preview.warning_codes
+        assert stored[ids["Dario"]].edited and not stored[ids["Alma"]].edited

@@ -14,6 +14,7 @@ from handpicked.core.errors import HandpickedError
 from handpicked.core.filters import AudienceFilter
 from handpicked.core.importing import import_paths
 from handpicked.core.lint import lint_message
+from handpicked.core.queue import limits
 from handpicked.core.templates import contact_context, discover, find, render
 from handpicked.core.workspace import Workspace, today
 
@@ -367,7 +368,7 @@ def test_draft_gives_what_render_and_lint_give_each_person(ws: Workspace) -> Non
         message = render(template, context, {"topic": "AI"})
         warnings = lint_message(
             template=template, rendered=message, context=context,
-            limits=campaigns.limits(settings), recently_contacted_days=recent.get(person.id),
+            limits=limits(settings), recently_contacted_days=recent.get(person.id),
         )  # fmt: skip
         assert (view.subject, view.body, view.warnings) == (message.subject, message.body, warnings)
         bodies.append(message.body)
@@ -399,3 +400,23 @@ def test_draft_views_are_the_validated_views(ws: Workspace) -> None:
         assert [type(w) for w in view.warnings] == [type(w) for w in checked.warnings]
         view.body = "edited"  # a view stays an ordinary model
         assert view.model_dump()["body"] == "edited" and view.model_copy().body == "edited"
+
+
+def test_draft_lints_hand_edits_as_they_will_be_queued(ws: Workspace) -> None:
+    """Verify a hand edit is shown tidied and flagged, with the warnings edit_message stores."""
+    people = contacts.list_contacts(ws)[:3]
+    text = "Hello,  \nwe have a special discount for you this month.\n\n"
+    edits = {people[0].id: (text, None), people[1].id: (text, None)}
+    views = campaigns.draft(ws, "reconnect", {}, people, None, edits)
+    first, second, third = views
+    assert first.edited and second.edited and not third.edited
+    assert first.body == "Hello,\nwe have a special discount for you this month."
+    assert codes(first) == ["sales-pitch", "not-personal"]  # and identical to the second
+    assert "special discount" not in third.body and "not-personal" not in codes(third)
+    campaigns.compose(ws, "later", template="reconnect", variables={}, f=None,
+                      contact_ids=[p.id for p in people])  # fmt: skip
+    for person in people[:2]:
+        campaigns.edit_message(ws, "later", person.id, text)
+    stored = {m.contact_id: m for m in campaigns.preview(ws, "later").messages}
+    assert [v.warnings for v in views] == [stored[p.id].warnings for p in people]
+    assert [v.body for v in views] == [stored[p.id].body for p in people]

@@ -10,23 +10,22 @@ Reading the queue and marking what happened live in `queue`; they are re-exporte
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from typing import NamedTuple
+from collections.abc import Mapping, Sequence
 
 from pydantic import BaseModel
 
-from handpicked.core import config
 from handpicked.core.audience import check_size, recent_days, rule_days, select_audience
 from handpicked.core.bulk import paused_gc
 from handpicked.core.contacts import get_contacts
 from handpicked.core.errors import HandpickedError
 from handpicked.core.filters import AudienceFilter
-from handpicked.core.lint import Linter, LintWarning, identical_warnings
+from handpicked.core.history import CampaignSummary, history, list_campaigns  # re-exported
+from handpicked.core.lint import LintWarning, identical_warnings
+from handpicked.core.message_writer import MessageWriter
 from handpicked.core.models import Contact
 from handpicked.core.queue import (  # re-exported: one module for the TUI and the CLI
     MARKABLE,
     CampaignPreview,
-    CampaignSummary,
     MessageView,
     campaign_row,
     count_warnings,
@@ -34,29 +33,15 @@ from handpicked.core.queue import (  # re-exported: one module for the TUI and t
     dump_warnings,
     edit_message,
     get_cursor,
-    history,
-    limits,
-    list_campaigns,
     mark,
     preview,
     recency_days,
     relint_campaign,
     set_cursor,
 )
-from handpicked.core.templates import (
-    ContextMaker,
-    Renderer,
-    Template,
-    check_value_names,
-    check_variables,
-    contact_variables_used,
-    discover,
-    find,
-    values_for,
-    variants,
-)  # fmt: skip
+from handpicked.core.templates import check_value_names
 from handpicked.core.text import clean
-from handpicked.core.workspace import Workspace, now, today, transaction
+from handpicked.core.workspace import Workspace, now, transaction
 
 __all__ = [
     "MARKABLE", "CampaignPreview", "CampaignSummary", "ComposeReport", "MessageView", "compose",
@@ -74,68 +59,6 @@ class ComposeReport(BaseModel):
     left_out: dict[str, int]
     warnings: int
     """Warnings on the messages added (or rendered again)."""
-
-
-class _Writer:
-    """Renders and lints messages of one template for one campaign's values."""
-
-    def __init__(self, ws: Workspace, template: str, variables: dict[str, str]) -> None:
-        self.settings = config.load(ws)
-        templates = discover(ws.templates_dir)
-        self.options: dict[str, Template] = variants(templates, template)
-        if not self.options:
-            find(templates, template, None)  # raises, naming the templates there are
-        for language, variant in self.options.items():
-            check_variables(variant, values_for(variables, language))
-        self.templates = templates
-        self.name = template
-        self.variables = variables
-        self.default = find(templates, template, self.settings.me.language)
-        self.today = today()
-        me = self.settings.me
-        self.me = {"name": me.name, "signature": me.signature}
-        self.limits = limits(self.settings)
-        self._by_language: dict[str, _Variant] = {}
-
-    @property
-    def introduces(self) -> bool:
-        """An introduction writes to two people, each message naming the other (`other.*`)."""
-        return self.name == "introduce" or any(
-            "other" in contact_variables_used(t) for t in self.options.values()
-        )
-
-    def variant(self, language: str) -> _Variant:
-        """The template in a contact's language (or the nearest one), prepared once per language."""
-        found = self._by_language.get(language)
-        if found is None:
-            template = find(self.templates, self.name, language or self.settings.me.language)
-            context = ContextMaker(contact_variables_used(template), today=self.today, me=self.me)
-            values = values_for(self.variables, template.language)
-            found = _Variant(Renderer(template, values), context, Linter(template, self.limits))
-            self._by_language[language] = found
-        return found
-
-    def write(
-        self, contact: Contact, other: Contact | None, recent: int | None
-    ) -> tuple[str, str | None, str, list[LintWarning]]:
-        """(language, subject, body, warnings) of one person's message."""
-        render, make_context, lint = self.variant(contact.language)
-        context = make_context(contact, other)
-        try:  # the values were checked for every variant when the writer was made
-            subject, body, printed = render(context)
-        except HandpickedError:  # again, to name the contact in the error
-            label = f"{contact.full_name or '(no name)'}, id {contact.id}"
-            subject, body, printed = render(context, contact_label=label)
-        warnings = lint.check(subject, body, printed, context, recent)
-        return render.template.language, subject, body, warnings
-
-
-class _Variant(NamedTuple):
-    """One language of the template, with its rendering, context and lint ready for a campaign."""
-
-    render: Renderer
-    context: ContextMaker
-    lint: Linter
 
 
 def _others(contacts: Sequence[Contact]) -> dict[int, Contact | None]:
@@ -194,7 +117,7 @@ def compose(
                 f"--template {existing['template']}, or choose another campaign name"
             )
         merged = {**json.loads(existing["variables"] or "{}"), **variables}
-    writer = _Writer(ws, template, merged)
+    writer = MessageWriter(ws, template, merged)
     check_value_names(writer.options, variables)
     audience = select_audience(ws, f, contact_ids, campaign=name)
     days = rule_days(ws, f)
@@ -278,7 +201,7 @@ def rerender(ws: Workspace, name: str, variables: dict[str, str]) -> ComposeRepo
     conn = ws.conn
     campaign = campaign_row(conn, name)
     merged = {**json.loads(campaign["variables"] or "{}"), **variables}
-    writer = _Writer(ws, campaign["template"], merged)
+    writer = MessageWriter(ws, campaign["template"], merged)
     check_value_names(writer.options, variables)
     everyone = dict(
         conn.execute(
@@ -330,9 +253,15 @@ def draft(
     variables: dict[str, str],
     contacts: list[Contact],
     recent: dict[int, int] | None = None,
+    edits: Mapping[int, tuple[str, str | None]] | None = None,
 ) -> list[MessageView]:
-    """Render and lint messages without storing anything: the TUI's live preview."""
-    writer = _Writer(ws, template, dict(variables))
+    """Render and lint messages without storing anything: the TUI's live preview.
+
+    `edits` holds the user's own (body, subject) for some contacts, subject None to keep the
+    template's: those messages are shown as written, flagged edited, and linted as they will be
+    once queued, so nobody queues a hand edit that is too long or reads like a pitch.
+    """
+    writer = MessageWriter(ws, template, dict(variables))
     if writer.introduces and len(contacts) != 2:
         raise HandpickedError(
             f"template {template} introduces exactly two people to each other; pick two "
@@ -342,9 +271,18 @@ def draft(
     recent = recent or {}
     write = writer.write
     drafts = [write(c, others[c.id], recent.get(c.id)) for c in contacts]
+    edited: set[int] = set()
+    if edits:
+        for i, contact in enumerate(contacts):
+            if contact.id in edits:
+                drafts[i] = writer.hand_edit(contact, drafts[i], *edits[contact.id], recent)
+                edited.add(i)
     for i, warnings in identical_warnings([body for _, _, body, _ in drafts]).items():
         drafts[i][3].extend(warnings)
-    return [_drafted(contact, *parts) for contact, parts in zip(contacts, drafts, strict=True)]
+    return [
+        _drafted(contact, *parts, i in edited)
+        for i, (contact, parts) in enumerate(zip(contacts, drafts, strict=True))
+    ]
 
 
 _VIEW_FIELDS = frozenset(MessageView.model_fields)
@@ -353,7 +291,12 @@ _set = object.__setattr__
 
 
 def _drafted(
-    contact: Contact, language: str, subject: str | None, body: str, warnings: list[LintWarning]
+    contact: Contact,
+    language: str,
+    subject: str | None,
+    body: str,
+    warnings: list[LintWarning],
+    edited: bool = False,
 ) -> MessageView:
     """An unsaved message's view, built from values of its fields' types: not validated again.
 
@@ -366,7 +309,7 @@ def _drafted(
     _set(view, "__dict__", {
         "message_id": 0, "contact_id": contact.id, "name": contact.full_name,
         "profile_url": contact.profile_url, "email": contact.email, "language": language,
-        "subject": subject, "body": body, "edited": False, "warnings": warnings,
+        "subject": subject, "body": body, "edited": edited, "warnings": warnings,
         "status": "draft", "status_at": "", "sent_at": None, "error": "",
     })  # fmt: skip
     _set(view, "__pydantic_fields_set__", set(_VIEW_FIELDS))

@@ -19,7 +19,7 @@ from handpicked.core.templates import RenderedMessage, Template, contact_variabl
 
 __all__ = [
     "LIMITS", "PITCH_PHRASES", "LintWarning", "Linter", "identical_warnings", "lint_campaign",
-    "lint_message", "sales_pitch_phrases",
+    "lint_hand_edit", "lint_message", "sales_pitch_phrases",
 ]  # fmt: skip
 
 # Characters allowed per channel: a free LinkedIn account's connection note is 200 (Premium: 300,
@@ -139,6 +139,30 @@ def lint_message(
 ) -> list[LintWarning]:
     """Everything worth a second look in one contact's message, in a stable order."""
     return Linter(template, limits)(rendered, context, recently_contacted_days)
+
+
+def lint_hand_edit(
+    *,
+    channel: str,
+    language: str,
+    subject: str | None,
+    body: str,
+    context: dict[str, Any],
+    limits: dict[str, int | None] | None = None,
+    recently_contacted_days: int | None = None,
+) -> list[LintWarning]:
+    """Warnings on a text the user wrote: length, pitch, recency.
+
+    Its wording is the user's own, so nothing is said about template variables (no empty
+    field, no "uses no contact variable"); only its channel matters, not the template file,
+    which may have changed or gone since the campaign was composed.
+    """
+    stand_in = Template(
+        name="hand-edit", language=language or "en", channel=channel, body="{{ greeting_name }}"
+    )
+    rendered = RenderedMessage(subject=subject, body=body, printed=set())
+    warnings = Linter(stand_in, limits)(rendered, context, recently_contacted_days)
+    return [w for w in warnings if w.code != "not-personal"]
 
 
 # Every byte of what str.split() splits on, as _skeleton writes it: the ASCII spaces, \x85 and

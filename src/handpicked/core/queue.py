@@ -11,17 +11,16 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
-from typing import Any
 
 from pydantic import BaseModel
 
 from handpicked.core import config
 from handpicked.core.audience import recent_days
-from handpicked.core.contacts import get_contact, get_contacts
+from handpicked.core.contacts import get_contacts
 from handpicked.core.errors import HandpickedError
-from handpicked.core.lint import LIMITS, LintWarning, lint_campaign, lint_message
-from handpicked.core.models import STATUSES, Contact
-from handpicked.core.templates import RenderedMessage, Template, contact_context
+from handpicked.core.lint import LIMITS, LintWarning, lint_campaign, lint_hand_edit
+from handpicked.core.models import Contact
+from handpicked.core.templates import contact_context
 from handpicked.core.workspace import Workspace, now, today, transaction
 
 MARKABLE: tuple[str, ...] = ("sent", "replied", "skipped", "queued")
@@ -53,17 +52,6 @@ class CampaignPreview(BaseModel):
     channel: str
     variables: dict[str, str]
     messages: list[MessageView]
-
-
-class CampaignSummary(BaseModel):
-    name: str
-    template: str
-    channel: str
-    created: str
-    counts: dict[str, int]
-    """Every status present as a key, 0 when none."""
-    reply_rate: float | None
-    """replied / (sent + replied); None while nothing was sent."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -269,23 +257,20 @@ def _lint_edit(
     body: str,
     recent: int | None,
 ) -> list[LintWarning]:
-    """Warnings on a hand-written text: length, pitch, recency (its wording is the user's own).
-
-    It needs only the campaign's channel, not its template file, which may have changed or gone.
-    """
     settings = config.load(ws)
-    stand_in = Template(
-        name=campaign["template"], language=language or "en", channel=campaign["channel"],
-        body="{{ greeting_name }}",
+    me = {"name": settings.me.name, "signature": settings.me.signature}
+    return lint_hand_edit(
+        channel=campaign["channel"], language=language, subject=subject, body=body,
+        context=contact_context(contact, today=today(), me=me), limits=limits(settings),
+        recently_contacted_days=recent,
     )  # fmt: skip
-    context = contact_context(
-        contact, today=today(), me={"name": settings.me.name, "signature": settings.me.signature}
-    )
-    warnings = lint_message(
-        template=stand_in, rendered=RenderedMessage(subject=subject, body=body, printed=set()),
-        context=context, limits=limits(settings), recently_contacted_days=recent,
-    )  # fmt: skip
-    return [w for w in warnings if w.code != "not-personal"]
+
+
+def tidy_edit(body: str, subject: str | None) -> tuple[str, str | None]:
+    """A hand-written text as it is kept: no spaces ending lines, no blank lines around it,
+    the subject on one line (no header injection from a pasted two-line subject)."""
+    text = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").split("\n"))
+    return text.strip("\n"), None if subject is None else " ".join(subject.split())
 
 
 def recency_days(row: sqlite3.Row) -> int | None:
@@ -311,15 +296,11 @@ def edit_message(
             f"the message to contact {contact_id} in {campaign['name']!r} is {row['status']}; "
             "a message already on its way cannot be edited"
         )
-    text = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").split("\n")).strip("\n")
+    text, subject = tidy_edit(body, subject)
     if not text.strip():
         raise HandpickedError("the new message is empty; nothing changed")
-    if subject is not None:
-        subject = " ".join(subject.split())
-        if row["subject"] is None:
-            raise HandpickedError(
-                f"a {campaign['channel']} has no subject; edit only the message body"
-            )
+    if subject is not None and row["subject"] is None:
+        raise HandpickedError(f"a {campaign['channel']} has no subject; edit only the message body")
     if text == row["body"] and (subject is None or subject == row["subject"]):
         return message_view(conn, mid)
     contact = get_contacts(ws, [contact_id])[0]
@@ -356,54 +337,3 @@ def delete_campaign(ws: Workspace, name: str) -> None:
     row = campaign_row(ws.conn, name)
     with transaction(ws.conn) as conn:
         conn.execute("DELETE FROM campaigns WHERE id = ?", (row["id"],))
-
-
-# ---------------------------------------------------------------------------------------------
-# Looking back
-
-
-def list_campaigns(ws: Workspace) -> list[CampaignSummary]:
-    """Every campaign, newest first, with its counts per status and its reply rate."""
-    conn = ws.conn
-    counts: dict[int, dict[str, int]] = {}
-    for cid, status, n in conn.execute(
-        "SELECT campaign_id, status, count(*) FROM messages GROUP BY campaign_id, status"
-    ):
-        counts.setdefault(cid, {})[status] = n
-    out = []
-    for row in conn.execute("SELECT * FROM campaigns ORDER BY created DESC, id DESC"):
-        mine = {status: counts.get(row["id"], {}).get(status, 0) for status in STATUSES}
-        done = mine["sent"] + mine["replied"]
-        out.append(
-            CampaignSummary(
-                name=row["name"],
-                template=row["template"],
-                channel=row["channel"],
-                created=row["created"],
-                counts=mine,
-                reply_rate=mine["replied"] / done if done else None,
-            )
-        )
-    return out
-
-
-def first_line(body: str) -> str:
-    return next((line.strip() for line in body.splitlines() if line.strip()), "")
-
-
-def history(ws: Workspace, contact_id: int) -> list[dict[str, Any]]:
-    """Every message ever queued or sent to one contact, oldest first."""
-    get_contact(ws, contact_id)
-    rows = ws.conn.execute(
-        "SELECT c.name, c.template, c.channel, m.status, m.queued_at, m.status_at, m.sent_at,"
-        " m.replied_at, m.subject, m.body, m.edited FROM messages m"
-        " JOIN campaigns c ON c.id = m.campaign_id WHERE m.contact_id = ?"
-        " ORDER BY m.queued_at, m.id",
-        (contact_id,),
-    ).fetchall()
-    keys = ("template", "channel", "status", "queued_at", "status_at", "sent_at", "replied_at")
-    return [
-        {"campaign": r["name"], **{k: r[k] for k in keys}, "subject": r["subject"],
-         "first_line": first_line(r["body"]), "edited": bool(r["edited"])}
-        for r in rows
-    ]  # fmt: skip

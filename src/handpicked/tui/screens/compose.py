@@ -4,8 +4,8 @@ The user picks a template, fills in what the campaign is about (the event, the j
 and reads the message each person of the audience would get, with what the lint says about it,
 before anything is stored. Rendering goes through `campaigns.draft` in a thread worker, started a
 moment after the last keystroke, so typing never waits for twenty renders. A message can be
-rewritten by hand here; the edit is kept on the screen and applied right after queueing, so the
-queued campaign holds exactly what the user read.
+rewritten by hand here; the edit is linted as it will be once queued, kept on the screen and
+applied right after queueing, so the queued campaign holds exactly what the user read.
 """
 
 from __future__ import annotations
@@ -242,6 +242,7 @@ class ComposeScreen(Screen):
             self.query_one(ValuesForm).filled(),
             list(self.contacts),
             self.recent,
+            {cid: (edit.body, edit.subject) for cid, edit in self.edits.items()},
         )
 
     @work(thread=True, exclusive=True, group="draft")
@@ -252,9 +253,11 @@ class ComposeScreen(Screen):
         values: dict[str, str],
         contacts: list[Contact],
         recent: dict[int, int],
+        edits: dict[int, tuple[str, str | None]],
     ) -> None:
         try:
-            views = campaigns.draft(self.app.workspace, template, values, contacts, recent)
+            ws = self.app.workspace
+            views = campaigns.draft(ws, template, values, contacts, recent, edits)
             error = None
         except HandpickedError as err:
             views, error = [], str(err)
@@ -283,14 +286,9 @@ class ComposeScreen(Screen):
         return self.contacts[index] if index is not None and index < len(self.contacts) else None
 
     def current_view(self) -> campaigns.MessageView | None:
-        """The highlighted person's message as it stands (their hand edit applied)."""
+        """The highlighted person's message as it stands (their hand edit applied and linted)."""
         contact = self.current()
-        view = self.views.get(contact.id) if contact is not None else None
-        edit = self.edits.get(contact.id) if contact is not None else None
-        if view is None or edit is None:
-            return view
-        subject = view.subject if edit.subject is None else edit.subject
-        return view.model_copy(update={"body": edit.body, "subject": subject, "edited": True})
+        return self.views.get(contact.id) if contact is not None else None
 
     @on(OptionList.OptionHighlighted, "#recipients")
     def _person_highlighted(self) -> None:
@@ -312,7 +310,7 @@ class ComposeScreen(Screen):
         else:
             preview.show(view, limit=self.limit)
             if view.edited:
-                preview.border_subtitle = "edited: warnings are checked again once queued"
+                preview.border_subtitle = "edited by hand (f8 goes back to the template's text)"
                 return
         preview.border_subtitle = ""
 
@@ -334,7 +332,7 @@ class ComposeScreen(Screen):
             if edit is not None and (edit.body, edit.subject) != (view.body, view.subject):
                 self.edits[contact.id] = edit
                 self._refresh_people()
-                self._show_current()
+                self._start_draft()  # the edit is linted as it will be once queued
 
         self.app.push_screen(MessageEditor(contact.full_name, view.body, view.subject), keep)
 
@@ -342,7 +340,7 @@ class ComposeScreen(Screen):
         contact = self.current()
         if contact is not None and self.edits.pop(contact.id, None) is not None:
             self._refresh_people()
-            self._show_current()
+            self._start_draft()
 
     # -- queueing ------------------------------------------------------------------------------
 
