@@ -129,6 +129,9 @@ def test_values_per_language_and_misspelt_names(cli, imported) -> None:
     german = cli("compose", "other", "--template", "event-invitation", *EVENT, *people,
                  "--var", "event_date:de=Donnerstag")  # fmt: skip
     assert german.code == 1 and "no 'de' variant" in german.err and "en, fr" in german.err
+    bare = cli("compose", "other", "--template", "event-invitation", *EVENT, *people,
+               "--var", "event_date:=x")  # fmt: skip
+    assert bare.code == 1 and "a language is missing after the colon" in bare.err
     assert cli("campaigns", "--json").json()[0]["name"] == "gala"  # nothing else was stored
 
 

@@ -65,7 +65,11 @@ def check_value_names(options: Mapping[str, Template], campaign_vars: Iterable[s
     declared = sorted({key for template in options.values() for key in template.variables})
     name = next(iter(options.values())).name
     for given in campaign_vars:
-        key, _, language = given.partition(":")
+        key, colon, language = given.partition(":")
+        if colon and not language:
+            raise HandpickedError(
+                f"--var {given}=...: a language is missing after the colon (e.g. {key}:fr=...)"
+            )
         if key not in declared:
             close = difflib.get_close_matches(key, declared, n=1)
             hint = f"; did you mean {close[0]}?" if close else ""
