@@ -2,7 +2,8 @@
 
 Run: python3 benchmarks/compose_bench.py [--rows 30000] [--repeat 3] [--no-mailmerge]
 Each figure is measured --repeat times and given as the median (and the best); ratios use medians
-taken in the same run, because the machine may be busy with other work. Figures only: nothing
+taken in the same run, in rounds (ours, then mailmerge's, then ours again...), because the machine
+may be busy with other work for a while and that must slow both alike. Figures only: nothing
 here asserts on time. mailmerge is the `bench` extra: pip install -e '.[bench]'.
 
 - render + lint 20 messages with `campaigns.draft`, as the compose screen's preview does
@@ -108,43 +109,53 @@ def bench_twenty(ws: Workspace, runs: int = 30) -> None:
     )
 
 
-def bench_draft(ws: Workspace, repeat: int) -> float:
-    """Messages per second of campaigns.draft over every contact (render + lint, no storing)."""
-    people = contacts.list_contacts(ws)
-    times = []
-    for _ in range(repeat):
+class Draft:
+    """campaigns.draft over every contact (render + lint, nothing stored), one run at a time."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws, self.people, self.times, self.warnings = ws, contacts.list_contacts(ws), [], 0
+
+    def run(self) -> None:
         start = time.perf_counter()
-        views = campaigns.draft(ws, TEMPLATE, VARIABLES, people)
-        times.append(time.perf_counter() - start)
-        assert len(views) == len(people)
-    rate = len(people) / statistics.median(times)
-    warnings = sum(len(v.warnings) for v in views)
-    print(
-        f"draft (render+lint) {len(people):,} messages: {_figures(times)}, {rate:,.0f} "
-        f"messages/s, {warnings:,} warnings"
-    )
-    return rate
+        views = campaigns.draft(self.ws, TEMPLATE, VARIABLES, self.people)
+        self.times.append(time.perf_counter() - start)
+        assert len(views) == len(self.people)
+        self.warnings = sum(len(v.warnings) for v in views)
+
+    def rate(self) -> float:
+        rate = len(self.people) / statistics.median(self.times)
+        print(
+            f"draft (render+lint) {len(self.people):,} messages: {_figures(self.times)}, "
+            f"{rate:,.0f} messages/s, {self.warnings:,} warnings"
+        )
+        return rate
 
 
-def bench_compose(ws: Workspace, repeat: int) -> float:
-    """Messages per second of compose, from the filter to the stored queue."""
-    times, added, warnings = [], 0, 0
-    for run in range(repeat):
-        if run:
-            campaigns.delete_campaign(ws, "bench")  # else everyone was contacted: nobody left
+class Compose:
+    """compose from the filter to the stored queue, one run at a time."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws, self.times, self.added, self.warnings = ws, [], 0, 0
+
+    def run(self) -> None:
+        if self.times:
+            campaigns.delete_campaign(self.ws, "bench")  # else everyone was contacted: nobody left
         start = time.perf_counter()
         report = campaigns.compose(
-            ws, "bench", template=TEMPLATE, variables=VARIABLES,
+            self.ws, "bench", template=TEMPLATE, variables=VARIABLES,
             f=AudienceFilter(not_contacted_days=30), allow_large=True,
         )  # fmt: skip
-        times.append(time.perf_counter() - start)
-        added, warnings = report.added, report.warnings
-    rate = added / statistics.median(times)
-    print(
-        f"compose (render+lint+store) {added:,} messages, --allow-large: {_figures(times)}, "
-        f"{rate:,.0f} messages/s, {warnings:,} warnings [target < 2 s]"
-    )
-    return rate
+        self.times.append(time.perf_counter() - start)
+        self.added, self.warnings = report.added, report.warnings
+
+    def rate(self) -> float:
+        rate = self.added / statistics.median(self.times)
+        print(
+            f"compose (render+lint+store) {self.added:,} messages, --allow-large: "
+            f"{_figures(self.times)}, {rate:,.0f} messages/s, {self.warnings:,} warnings "
+            "[target < 2 s]"
+        )
+        return rate
 
 
 def _mailmerge_files(ws: Workspace, folder: Path) -> tuple[Path, Path, Path, Path, int]:
@@ -180,38 +191,49 @@ def _mailmerge_files(ws: Workspace, folder: Path) -> tuple[Path, Path, Path, Pat
     return template, server, databases[0], databases[1], len(rows)
 
 
-def bench_mailmerge(ws: Workspace, folder: Path, repeat: int) -> float | None:
-    """Messages per second of `mailmerge --dry-run` over the same contacts and body."""
-    program = shutil.which("mailmerge")
-    if program is None:
-        print("mailmerge: not installed (pip install -e '.[bench]'); comparison skipped")
-        return None
-    template, server, database, one, count = _mailmerge_files(ws, folder)
+class Mailmerge:
+    """`mailmerge --dry-run` over the same contacts and body, one run at a time."""
 
-    def run(csv_path: Path) -> float | None:
-        command = [program, "--dry-run", "--no-limit", "--output-format", "raw", "--template",
-                   str(template), "--database", str(csv_path), "--config", str(server)]  # fmt: skip
+    def __init__(self, ws: Workspace, folder: Path) -> None:
+        self.program = shutil.which("mailmerge")
+        self.times: list[float] = []
+        self.failed = False
+        if self.program is None:
+            print("mailmerge: not installed (pip install -e '.[bench]'); comparison skipped")
+            return
+        self.template, self.server, self.database, one, self.count = _mailmerge_files(ws, folder)
+        starts = [self._time(one) for _ in range(3)]
+        self.startup = 0.0 if self.failed else statistics.median(starts)
+
+    def _time(self, csv_path: Path) -> float | None:
+        command = [self.program, "--dry-run", "--no-limit", "--output-format", "raw", "--template",
+                   str(self.template), "--database", str(csv_path), "--config", str(self.server)]  # fmt: skip
         start = time.perf_counter()
         done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         elapsed = time.perf_counter() - start
         if done.returncode != 0:
-            error = done.stderr.decode(errors="replace")[:300]
-            print(f"mailmerge failed ({done.returncode}): {error}")
+            print(
+                f"mailmerge failed ({done.returncode}): {done.stderr.decode(errors='replace')[:300]}"
+            )
+            self.failed = True
             return None
         return elapsed
 
-    starts = [run(one) for _ in range(3)]
-    times = [run(database) for _ in range(repeat)]
-    if None in starts or None in times:
-        return None
-    startup = statistics.median(starts)  # type: ignore[arg-type]
-    elapsed = statistics.median(times)  # type: ignore[arg-type]
-    rate = count / (elapsed - startup)
-    print(
-        f"mailmerge --dry-run {count:,} messages: {_figures(times)} (start-up {startup:.2f} s, "
-        f"taken out), {rate:,.0f} messages/s"
-    )
-    return rate
+    def run(self) -> None:
+        if self.program is not None and not self.failed:
+            elapsed = self._time(self.database)
+            if elapsed is not None:
+                self.times.append(elapsed)
+
+    def rate(self) -> float | None:
+        if self.program is None or self.failed or not self.times:
+            return None
+        rate = self.count / (statistics.median(self.times) - self.startup)
+        print(
+            f"mailmerge --dry-run {self.count:,} messages: {_figures(self.times)} (start-up "
+            f"{self.startup:.2f} s, taken out), {rate:,.0f} messages/s"
+        )
+        return rate
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -224,15 +246,19 @@ def main(argv: list[str] | None = None) -> int:
     try:
         ws = setup(folder, args.rows)
         bench_twenty(ws)
-        drafted = bench_draft(ws, args.repeat)
-        composed = bench_compose(ws, args.repeat)
-        if not args.no_mailmerge:
-            theirs = bench_mailmerge(ws, folder, args.repeat)
-            if theirs:
-                print(
-                    f"handpicked / mailmerge: draft (render+lint) {drafted / theirs:.1f}x, "
-                    f"compose (render+lint+store) {composed / theirs:.1f}x [target >= 10x]"
-                )
+        measures = [Draft(ws), Compose(ws)]
+        theirs = None if args.no_mailmerge else Mailmerge(ws, folder)
+        # Round by round, so a busy spell of the machine slows both tools alike.
+        for _ in range(args.repeat):
+            for measure in (*measures, *([theirs] if theirs else [])):
+                measure.run()
+        drafted, composed = (measure.rate() for measure in measures)
+        their_rate = theirs.rate() if theirs else None
+        if their_rate:
+            print(
+                f"handpicked / mailmerge: draft (render+lint) {drafted / their_rate:.1f}x, "
+                f"compose (render+lint+store) {composed / their_rate:.1f}x [target >= 10x]"
+            )
         ws.close()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
