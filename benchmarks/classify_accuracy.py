@@ -70,6 +70,19 @@ def main() -> None:
     report(
         "sector", [(row["sector"], classifier.sector(row["company"]).sector) for row in companies]
     )
+    heldout_titles = load("heldout_titles.csv")
+    heldout_companies = load("heldout_companies.csv")
+    print(
+        f"\nheld out (a later blind batch): {len(heldout_titles)} titles and "
+        f"{len(heldout_companies)} companies"
+    )
+    for column in ("function", "seniority"):
+        pairs = [(r[column], getattr(classifier.role(r["title"]), column)) for r in heldout_titles]
+        report(column, pairs)
+    report(
+        "sector",
+        [(r["sector"], classifier.sector(r["company"]).sector) for r in heldout_companies],
+    )
     languages = Counter(classifier.language(row["title"], "") for row in titles)
     print(f"language   fr {languages['fr']}, en {languages['en']}, undecided {languages[None]}")
 

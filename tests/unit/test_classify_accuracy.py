@@ -13,6 +13,14 @@ Construction (LinkedIn's "Civil Engineering" industry sits in that group).
 The sets were labelled before the rules were written; two later batches were labelled blind,
 measured (function 78%/94%, seniority 82%/96%, sector 91%/95% before the rules learnt
 from them), then added. Below 90% on any of the three, this test fails.
+
+heldout_titles.csv (286) and heldout_companies.csv (121) come from a third blind batch
+(2026-11-26), labelled by someone who never read the rules nor the sets above, then scored: on
+its items not already in the sets above, function 93.7%, seniority 93.0%, sector 89.3% (opaque
+startup names and acronyms are most of the sector misses). The rules then learnt nine general
+misses from it ("chargée de comptes", "gestionnaire de propriétés", a school's principal,
+"Distributions X"...), and three labels were brought in line with the conventions above
+(founder titles, a lone "Intern"); it is no longer blind, and the next batch should be.
 """
 
 from __future__ import annotations
@@ -42,6 +50,16 @@ def titles() -> list[dict[str, str]]:
 @pytest.fixture(scope="module")
 def companies() -> list[dict[str, str]]:
     return load("labelled_companies.csv")
+
+
+@pytest.fixture(scope="module")
+def heldout_titles() -> list[dict[str, str]]:
+    return load("heldout_titles.csv")
+
+
+@pytest.fixture(scope="module")
+def heldout_companies() -> list[dict[str, str]]:
+    return load("heldout_companies.csv")
 
 
 @pytest.fixture(scope="module")
@@ -100,6 +118,23 @@ def test_sector_accuracy(companies: list[dict[str, str]], classifier: Classifier
     """Verify at least 90% of labelled companies get their sector."""
     score, misses = accuracy(companies, "company", "sector", lambda c: classifier.sector(c).sector)
     check(score, misses, "sector")
+
+
+def test_heldout_accuracy(
+    heldout_titles: list[dict[str, str]],
+    heldout_companies: list[dict[str, str]],
+    classifier: Classifier,
+) -> None:
+    """Verify at least 90% on the third blind batch too, for function, seniority and sector."""
+    for column in ("function", "seniority"):
+        score, misses = accuracy(
+            heldout_titles, "title", column, lambda t, c=column: getattr(classifier.role(t), c)
+        )
+        check(score, misses, f"held-out {column}")
+    score, misses = accuracy(
+        heldout_companies, "company", "sector", lambda c: classifier.sector(c).sector
+    )
+    check(score, misses, "held-out sector")
 
 
 def test_accuracy_check_can_fail(titles: list[dict[str, str]]) -> None:
