@@ -274,6 +274,8 @@ def test_templates_listing_and_show(cli) -> None:
     shown = cli("templates", "--show", "reconnect", "--language", "fr")
     assert shown.code == 0 and shown.out.startswith("+++") and "Bonjour" in shown.out
     assert cli("templates", "--show", "nope").code == 1
+    human = cli("templates").out
+    assert "--var event_topic=..." in human and "--var KEY:fr=..." in human.splitlines()[-1]
 
 
 def test_export_stdout_and_excel(cli, imported, tmp_path: Path) -> None:

@@ -144,6 +144,8 @@ def run_templates(args: argparse.Namespace) -> int:
         for key, description in t.variables.items():
             out(f"{'':<24}--var {key}=...  {one_line(plain(description), 60)}")
     out(f"{_s(len(templates), 'template')}; show one with handpicked templates --show NAME")
+    if any(t.variables for t in templates) and len({t.language for t in templates}) > 1:
+        out("A value for one language only: --var KEY:fr=... (the French messages print it)")
     return 0
 
 
