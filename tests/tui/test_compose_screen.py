@@ -339,3 +339,19 @@ async def test_a_hand_edit_is_linted_before_queueing(ws: Workspace) -> None:
         stored = {m.contact_id: m for m in campaigns.preview(ws, "note-2026-11-25").messages}
         assert [w.code for w in stored[ids["Dario"]].warnings] == preview.warning_codes
         assert stored[ids["Dario"]].edited and not stored[ids["Alma"]].edited
+
+
+async def test_a_value_name_with_accents_gets_its_input(ws: Workspace) -> None:
+    """Verify a French template's value named `sujet_abordé` (a valid name, not a valid widget
+    id) gets an input, and what is typed there reaches the message."""
+    template = NOTE.replace("topic =", '"sujet_abordé" =').replace("topic", "sujet_abordé")
+    (ws.templates_dir / "note.en.j2").write_text(textwrap.dedent(template), encoding="utf-8")
+    ids = people(ws)
+    app = make_app(ws)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.pick([ids["Alma"]])
+        screen = await open_compose(pilot)
+        field = next(i for i in screen.query(Input) if i.name == "sujet_abordé")
+        field.value = "les données"
+        await settle(pilot)
+        assert "on les données." in screen.query_one(MessagePreview).body_text

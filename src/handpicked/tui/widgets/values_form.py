@@ -9,6 +9,8 @@ hears about each change through `ValuesForm.Changed` and decides when to render 
 
 from __future__ import annotations
 
+import re
+
 from textual import on
 from textual.containers import Vertical
 from textual.message import Message
@@ -20,6 +22,19 @@ from handpicked.tui.widgets.safe import safe
 def placeholder(key: str) -> str:
     """What an unfilled campaign value looks like in the preview (never queued)."""
     return f"‹{key}›"
+
+
+def input_id(key: str, language: str = "") -> str:
+    """The input's widget id: `var-KEY[-LANG]`, the key spelt in hex when it is not ASCII.
+
+    A template's value names are Python identifiers, so `date_événement` is a valid one, but a
+    widget id must be ASCII letters, digits, `_` and `-`.
+    """
+    name = key if _ASCII_ID.fullmatch(key) else "x" + key.encode().hex()
+    return f"var-{name}-{language}" if language else f"var-{name}"
+
+
+_ASCII_ID = re.compile(r"[A-Za-z0-9_]+")
 
 
 class ValuesForm(Vertical):
@@ -47,7 +62,7 @@ class ValuesForm(Vertical):
         for key, description in descriptions.items():
             widgets.append(Label(safe(f"{description or key} ({key})"), markup=False))
             widgets.append(
-                Input(self.values.get(key, ""), id=f"var-{key}", name=key, placeholder=key)
+                Input(self.values.get(key, ""), id=input_id(key), name=key, placeholder=key)
             )
             for language, theirs in languages.items():
                 name = f"{key}:{language}"
@@ -56,7 +71,7 @@ class ValuesForm(Vertical):
                 widgets.append(
                     Input(
                         self.values.get(name, ""),
-                        id=f"var-{key}-{language}",
+                        id=input_id(key, language),
                         name=name,
                         placeholder=f"the same as above for the {language} messages",
                     )
