@@ -18,6 +18,8 @@ from textual.widgets import Input, Label
 
 from handpicked.tui.widgets.safe import safe
 
+_ASCII_ID = re.compile(r"[A-Za-z0-9_]+")
+
 
 def placeholder(key: str) -> str:
     """What an unfilled campaign value looks like in the preview (never queued)."""
@@ -32,9 +34,6 @@ def input_id(key: str, language: str = "") -> str:
     """
     name = key if _ASCII_ID.fullmatch(key) else "x" + key.encode().hex()
     return f"var-{name}-{language}" if language else f"var-{name}"
-
-
-_ASCII_ID = re.compile(r"[A-Za-z0-9_]+")
 
 
 class ValuesForm(Vertical):
