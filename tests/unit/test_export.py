@@ -52,7 +52,8 @@ def hostile() -> CampaignPreview:
                 8, name=SCRIPT, profile_url="https://linkedin.com/in/a-b?x=1&y=2",
                 body="=1+1 starts like a formula", status="sent", subject=f"-{MARKUP}",
             ),
-            message(9, name="\tTabbed", profile_url="+1 555 0100", body="\rcarriage"),
+            message(9, name="\tTabbed", profile_url="+1 555 0100", body="\rcarriage",
+                    language="fr"),
         ],
     )  # fmt: skip
 
@@ -152,6 +153,8 @@ def test_html_is_self_contained_and_escaped() -> None:
                      ("data-message", "9")]  # fmt: skip
     subject = [v for t, n, v in page.attrs if t == "input" and n == "value"]
     assert subject == [f"-{MARKUP}"]
+    languages = [(t, v) for t, n, v in page.attrs if n == "lang"]
+    assert languages == [("html", "en"), ("article", "en"), ("article", "en"), ("article", "fr")]
     script = raw.split("<script>")[1]
     assert "localStorage" in script and "navigator.clipboard" in script and "execCommand" in script
     assert "http" not in script

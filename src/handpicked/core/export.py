@@ -217,7 +217,8 @@ def _html(p: CampaignPreview) -> bytes:
         who = link + (f" · {_e(m.email)}" if m.email else "")
         done = " checked" if m.status in DONE else ""
         rows = max(4, min(24, sum(1 + len(line) // 70 for line in m.body.split("\n"))))
-        parts.append(f'<article id="m{mid}">')
+        lang = f' lang="{_e(m.language)}"' if m.language else ""  # read aloud in its language
+        parts.append(f'<article id="m{mid}"{lang}>')
         parts.append(f"<h2>{_e(m.name or 'no name')}</h2>")
         parts.append(f'<p class="who">{who} · status {_e(m.status)}</p>')
         for w in m.warnings:
