@@ -122,6 +122,9 @@ def test_values_per_language_and_misspelt_names(cli, imported) -> None:
     assert rerendered.code == 0, rerendered.err
     bodies = {m["language"]: m["body"] for m in cli("preview", "gala", "--json").json()["messages"]}
     assert "vendredi 16 mai" in bodies["fr"] and "Thursday, May 15" in bodies["en"]
+    misspelt = [arg.replace("event_date=", "evnt_date=") for arg in EVENT]
+    first_try = cli("compose", "other", "--template", "event-invitation", *misspelt, *people)
+    assert first_try.code == 1 and "did you mean event_date?" in first_try.err
     typo = cli("compose", "other", "--template", "event-invitation", *EVENT, *people,
                "--var", "event_dat:fr=x")  # fmt: skip
     assert typo.code == 1 and typo.out == ""

@@ -39,7 +39,6 @@ from handpicked.core.queue import (  # re-exported: one module for the TUI and t
     relint_campaign,
     set_cursor,
 )
-from handpicked.core.templates import check_value_names
 from handpicked.core.text import clean
 from handpicked.core.workspace import Workspace, now, transaction
 
@@ -117,8 +116,7 @@ def compose(
                 f"--template {existing['template']}, or choose another campaign name"
             )
         merged = {**json.loads(existing["variables"] or "{}"), **variables}
-    writer = MessageWriter(ws, template, merged)
-    check_value_names(writer.options, variables)
+    writer = MessageWriter(ws, template, merged, given=variables)
     audience = select_audience(ws, f, contact_ids, campaign=name)
     days = rule_days(ws, f)
     if not audience.contacts:
@@ -201,8 +199,7 @@ def rerender(ws: Workspace, name: str, variables: dict[str, str]) -> ComposeRepo
     conn = ws.conn
     campaign = campaign_row(conn, name)
     merged = {**json.loads(campaign["variables"] or "{}"), **variables}
-    writer = MessageWriter(ws, campaign["template"], merged)
-    check_value_names(writer.options, variables)
+    writer = MessageWriter(ws, campaign["template"], merged, given=variables)
     everyone = dict(
         conn.execute(
             "SELECT contact_id, id FROM messages WHERE campaign_id = ? ORDER BY id",

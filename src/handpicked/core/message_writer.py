@@ -9,7 +9,7 @@ person. It also lints the user's own rewrite of a message, as it will be queued.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from handpicked.core import config
@@ -21,6 +21,7 @@ from handpicked.core.templates import (
     ContextMaker,
     Renderer,
     Template,
+    check_value_names,
     check_variables,
     contact_context,
     contact_variables_used,
@@ -35,12 +36,21 @@ from handpicked.core.workspace import Workspace, today
 class MessageWriter:
     """Renders and lints messages of one template for one campaign's values."""
 
-    def __init__(self, ws: Workspace, template: str, variables: dict[str, str]) -> None:
+    def __init__(
+        self,
+        ws: Workspace,
+        template: str,
+        variables: dict[str, str],
+        given: Iterable[str] = (),
+    ) -> None:
+        """`given`: the value names the user just typed, checked against the template's own
+        first, so `--var evnt_name` is answered "did you mean event_name?", not "missing"."""
         self.settings = config.load(ws)
         templates = discover(ws.templates_dir)
         self.options: dict[str, Template] = variants(templates, template)
         if not self.options:
             find(templates, template, None)  # raises, naming the templates there are
+        check_value_names(self.options, given)
         for language, variant in self.options.items():
             check_variables(variant, values_for(variables, language))
         self.templates = templates
