@@ -138,6 +138,26 @@ def test_values_per_language_and_misspelt_names(cli, imported) -> None:
     assert cli("campaigns", "--json").json()[0]["name"] == "gala"  # nothing else was stored
 
 
+def test_compose_says_when_french_messages_print_english_values(cli, imported) -> None:
+    """Verify a bilingual campaign composed with one set of values says the French messages
+    print them too, and says nothing once French values are given."""
+    ids = imported(NETWORK)
+    assert cli("config", "set", "me.name", "Sam Example").code == 0
+    assert cli("contact", "set", ids["Chloe Mercier"], "--language", "fr").code == 0
+    assert cli("contact", "set", ids["Alma Zorn"], "--language", "en").code == 0
+    people = ["--contact", ids["Chloe Mercier"], "--contact", ids["Alma Zorn"]]
+    first = cli("compose", "gala", "--template", "event-invitation", *EVENT, *people)
+    assert first.code == 0, first.err
+    assert "Note: 1 message in fr prints the same --var values as the others" in first.out
+    assert "--var KEY:fr=... and compose gala --rerender" in first.out
+    french = ["--var", "event_date:fr=jeudi 15 mai"]
+    second = cli("compose", "gala2", "--template", "event-invitation", *EVENT, *french, *people)
+    assert second.code == 0 and "Note:" not in second.out
+    alone = cli("compose", "solo", "--template", "event-invitation", *EVENT,
+                "--contact", ids["Alma Zorn"])  # fmt: skip
+    assert alone.code == 0 and "Note:" not in alone.out
+
+
 def test_compose_reminds_to_set_your_name(cli, imported) -> None:
     """Verify compose says when messages would end unsigned, and stops once me.name is set."""
     ids = imported(NETWORK)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shlex
@@ -24,8 +25,9 @@ from handpicked.commands.filtering import add_filter_args, filter_from_args
 from handpicked.core import campaigns as core
 from handpicked.core import config
 from handpicked.core.export import FORMATS, export_campaign, preview_json
-from handpicked.core.queue import channel_limit, message_ids, message_view
+from handpicked.core.queue import channel_limit, language_counts, message_ids, message_view
 from handpicked.core.templates import discover, find
+from handpicked.core.workspace import Workspace
 
 # Control characters (terminal escapes) never reach the terminal; newlines and tabs do.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -207,7 +209,25 @@ def run_compose(args: argparse.Namespace) -> int:
             "Note: your name is not set, so messages end without a signature; set it with"
             ' handpicked config set me.name "Your Name", then compose --rerender'
         )
+    if variables:
+        _one_value_for_all(ws, report.campaign, settings.me.language)
     return 0
+
+
+def _one_value_for_all(ws: Workspace, campaign: str, mine: str) -> None:
+    """Say when messages in another language print the values given for the user's own."""
+    stored = json.loads(core.campaign_row(ws.conn, campaign)["variables"] or "{}")
+    counts = language_counts(ws, campaign)
+    if len(counts) < 2:
+        return
+    for language, n in sorted(counts.items()):
+        if language != mine and not any(key.endswith(f":{language}") for key in stored):
+            verb = "prints" if n == 1 else "print"
+            out(
+                f"Note: {_s(n, 'message')} in {language} {verb} the same --var values as the "
+                f"others; give {language} ones with --var KEY:{language}=... and compose "
+                f"{campaign} --rerender"
+            )
 
 
 def run_preview(args: argparse.Namespace) -> int:

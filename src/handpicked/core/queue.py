@@ -319,6 +319,16 @@ def edit_message(
     return message_view(conn, mid)
 
 
+def language_counts(ws: Workspace, name: str) -> dict[str, int]:
+    """How many of a campaign's messages are written in each language."""
+    campaign = campaign_row(ws.conn, name)
+    rows = ws.conn.execute(
+        "SELECT language, count(*) FROM messages WHERE campaign_id = ? GROUP BY language",
+        (campaign["id"],),
+    )
+    return dict(rows.fetchall())
+
+
 def get_cursor(ws: Workspace, name: str) -> int:
     """Where dispatch stopped in this campaign's queue, to resume there."""
     return int(campaign_row(ws.conn, name)["cursor"])
