@@ -355,3 +355,18 @@ async def test_a_value_name_with_accents_gets_its_input(ws: Workspace) -> None:
         field.value = "les données"
         await settle(pilot)
         assert "on les données." in screen.query_one(MessagePreview).body_text
+
+
+async def test_people_show_their_language_when_the_audience_reads_two(ws: Workspace) -> None:
+    """Verify each person's line names the language of their message once there are two."""
+    (ws.templates_dir / "note.fr.j2").write_text(textwrap.dedent(NOTE_FR), encoding="utf-8")
+    ids = people(ws)
+    contacts.set_contact(ws, ids["Dario"], language="fr")
+    contacts.set_contact(ws, ids["Alma"], language="en")
+    app = make_app(ws)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.pick([ids["Alma"], ids["Dario"]])
+        screen = await open_compose(pilot)
+        listing = screen.query_one("#recipients", OptionList)
+        lines = sorted(str(listing.get_option_at_index(i).prompt) for i in range(2))
+        assert lines == ["Alma Zorn  en", "Dario Basso  fr"]

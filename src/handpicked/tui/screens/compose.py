@@ -86,6 +86,7 @@ class ComposeScreen(Screen):
         self._timer: Timer | None = None
         self._default_name = ""
         self._loaded: tuple[list[int], int] | None = None
+        self._languages = 1  # languages the drafted messages are written in
 
     # -- layout and loading --------------------------------------------------------------------
 
@@ -168,6 +169,8 @@ class ComposeScreen(Screen):
             prompt.append("  ✎", style="bold")
         if view is not None and view.warnings:
             prompt.append(f"  ⚠ {len(view.warnings)}", style="bold yellow")
+        if view is not None and self._languages > 1:
+            prompt.append(f"  {view.language}", style="dim")  # who reads which variant
         return prompt
 
     # -- template and values -------------------------------------------------------------------
@@ -236,13 +239,10 @@ class ComposeScreen(Screen):
             self.views = {}
             self._show_current()
             return
+        edits = {cid: (edit.body, edit.subject) for cid, edit in self.edits.items()}
+        values = self.query_one(ValuesForm).filled()
         self._draft(
-            self._generation,
-            self.template,
-            self.query_one(ValuesForm).filled(),
-            list(self.contacts),
-            self.recent,
-            {cid: (edit.body, edit.subject) for cid, edit in self.edits.items()},
+            self._generation, self.template, values, list(self.contacts), self.recent, edits
         )
 
     @work(thread=True, exclusive=True, group="draft")
@@ -274,6 +274,7 @@ class ComposeScreen(Screen):
         self._show_current()
 
     def _refresh_people(self) -> None:
+        self._languages = len({view.language for view in self.views.values()})
         recipients = self.query_one("#recipients", OptionList)
         for contact in self.contacts:
             recipients.replace_option_prompt(str(contact.id), self._person_prompt(contact))
