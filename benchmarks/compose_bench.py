@@ -1,6 +1,6 @@
 """Compose speed: 20 messages, a 30,000-person campaign, and messages per second against mailmerge.
 
-Run: python3 benchmarks/compose_bench.py [--rows 30000] [--repeat 3] [--no-mailmerge]
+Run: python3 benchmarks/compose_bench.py [--rows 30000] [--repeat 5] [--no-mailmerge]
 Each figure is measured --repeat times and given as the median (and the best); ratios use medians
 taken in the same run, in rounds (ours, then mailmerge's, then ours again...), because the machine
 may be busy with other work for a while and that must slow both alike. Figures only: nothing
@@ -239,7 +239,7 @@ class Mailmerge:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=30_000)
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each measure (median)")
+    parser.add_argument("--repeat", type=int, default=5, help="rounds of each measure (median)")
     parser.add_argument("--no-mailmerge", action="store_true")
     args = parser.parse_args(argv)
     folder = Path(tempfile.mkdtemp(prefix="handpicked-compose-bench-"))
