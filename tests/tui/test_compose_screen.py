@@ -97,6 +97,18 @@ def highlight(screen: ComposeScreen, contact_id: int) -> None:
     ).get_option_index(str(contact_id))
 
 
+async def rewrite(pilot, screen: ComposeScreen, contact_id: int, text: str) -> None:
+    """F7 on one person's message, the editor's text replaced, ctrl+s, then the new draft."""
+    highlight(screen, contact_id)
+    await pilot.press("f7")
+    await pilot.pause()
+    editor = pilot.app.screen
+    assert isinstance(editor, MessageEditor)
+    editor.query_one(TextArea).text = text
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
 async def test_template_values_preview_count_and_warnings(ws: Workspace) -> None:
     """Verify typing a value re-renders the preview, with the count and the lint's warnings."""
     ids = people(ws)
@@ -131,14 +143,7 @@ async def test_hand_edit_is_applied_after_queueing(ws: Workspace) -> None:
         app.pick([ids["Alma"], ids["Dario"]])
         screen = await open_compose(pilot)
         await type_value(pilot, screen, "topic", "open data")
-        highlight(screen, ids["Dario"])
-        await pilot.press("f7")
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, MessageEditor)
-        editor.query_one(TextArea).text = "Dario, your talk on sensors stayed with me. Coffee?"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await rewrite(pilot, screen, ids["Dario"], "Dario, your talk on sensors stayed with me.")
         assert app.screen is screen
         preview = screen.query_one(MessagePreview)
         assert preview.body_text.startswith("Dario, your talk")
@@ -323,13 +328,8 @@ async def test_a_hand_edit_is_linted_before_queueing(ws: Workspace) -> None:
         app.pick([ids["Alma"], ids["Dario"]])
         screen = await open_compose(pilot)
         await type_value(pilot, screen, "topic", "open data")
-        highlight(screen, ids["Dario"])
-        await pilot.press("f7")
-        await pilot.pause()
         pitch = "Dario, book a demo of our platform this week. " + "Really. " * 25
-        app.screen.query_one(TextArea).text = pitch
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await rewrite(pilot, screen, ids["Dario"], pitch)
         preview = screen.query_one(MessagePreview)
         assert preview.body_text.startswith("Dario, book a demo")
         assert {"sales-pitch", "too-long"} <= set(preview.warning_codes)
