@@ -280,13 +280,19 @@ NOTE_FR = """\
 """
 
 
-async def test_each_language_can_have_its_own_value(ws: Workspace) -> None:
-    """Verify a bilingual audience gets an optional French input per value, which the French
-    message prints and the English one does not, and which is queued as `topic:fr`."""
+def bilingual(ws: Workspace) -> dict[str, int]:
+    """The note in French too, Dario reading French and Alma English; name -> id."""
     (ws.templates_dir / "note.fr.j2").write_text(textwrap.dedent(NOTE_FR), encoding="utf-8")
     ids = people(ws)
     contacts.set_contact(ws, ids["Dario"], language="fr")
     contacts.set_contact(ws, ids["Alma"], language="en")
+    return ids
+
+
+async def test_each_language_can_have_its_own_value(ws: Workspace) -> None:
+    """Verify a bilingual audience gets an optional French input per value, which the French
+    message prints and the English one does not, and which is queued as `topic:fr`."""
+    ids = bilingual(ws)
     app = make_app(ws)
     async with app.run_test(size=(120, 40)) as pilot:
         app.pick([ids["Alma"]])
@@ -359,10 +365,7 @@ async def test_a_value_name_with_accents_gets_its_input(ws: Workspace) -> None:
 
 async def test_people_show_their_language_when_the_audience_reads_two(ws: Workspace) -> None:
     """Verify each person's line names the language of their message once there are two."""
-    (ws.templates_dir / "note.fr.j2").write_text(textwrap.dedent(NOTE_FR), encoding="utf-8")
-    ids = people(ws)
-    contacts.set_contact(ws, ids["Dario"], language="fr")
-    contacts.set_contact(ws, ids["Alma"], language="en")
+    ids = bilingual(ws)
     app = make_app(ws)
     async with app.run_test(size=(120, 40)) as pilot:
         app.pick([ids["Alma"], ids["Dario"]])
