@@ -9,10 +9,12 @@ import its helpers too, hence PYTEST_DONT_REWRITE (it asserts nothing).
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import socket
 import ssl
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -47,11 +49,28 @@ class Received:
 
 
 class Handler:
-    """Accepts everything, except the addresses in `reject`; can hang up in a given DATA."""
+    """Accepts everything, except the addresses in `reject`; can hang up in a given DATA.
 
-    def __init__(self, reject: dict[str, str] | None = None, drop_at: int | None = None) -> None:
+    `on_data(n)` runs when the n-th DATA has arrived, before the answer: the moment to change the
+    workspace behind a running send. `hold_at` makes the n-th DATA wait, its content received
+    (and in `received`: it is the server's now) but unanswered, until `release` is set: the
+    sender is then certainly mid-message, where a test can kill it or start a second send,
+    without guessing at timing.
+    """
+
+    def __init__(
+        self,
+        reject: dict[str, str] | None = None,
+        drop_at: int | None = None,
+        on_data: Callable[[int], object] | None = None,
+        hold_at: int | None = None,
+    ) -> None:
         self.reject = reject or {}
         self.drop_at = drop_at  # the 1-based DATA during which the server hangs up
+        self.on_data = on_data
+        self.hold_at = hold_at
+        self.holding = threading.Event()
+        self.release = threading.Event()
         self.received: list[Received] = []
         self.data_count = 0
 
@@ -63,7 +82,17 @@ class Handler:
 
     async def handle_DATA(self, server, session, envelope) -> str:
         self.data_count += 1
-        if self.data_count == self.drop_at:
+        count = self.data_count
+        if self.on_data is not None:
+            self.on_data(count)
+        if count == self.hold_at:
+            self.received.append(
+                Received(envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content)
+            )
+            self.holding.set()  # other connections are still served while this one waits
+            await asyncio.get_running_loop().run_in_executor(None, self.release.wait, 60)
+            return "250 2.0.0 Message accepted for delivery"
+        if count == self.drop_at:
             server.transport.abort()  # the content arrived; the client never hears back
             return "421 gone"
         self.received.append(
@@ -125,6 +154,7 @@ def smtp_server() -> Iterator:
 
     yield start
     for server in started:
+        server.handler.release.set()  # a held DATA must not keep the server from stopping
         with contextlib.suppress(Exception):
             server.stop()
 

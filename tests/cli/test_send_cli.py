@@ -216,3 +216,73 @@ def test_real_process_without_keyring(mail_ws, tmp_path):
     assert result.stderr.startswith("error: No usable keyring on this machine (")
     assert result.stderr.count("\n") == 1
     assert_password_in_no_file(mail_ws.home)
+
+
+def test_json_run_stopped_midway_prints_its_report(mail_ws, smtp_server, memory_keyring, capsys):
+    """Verify `send --json` cut off mid-run prints a report saying so, and one error line."""
+    server = smtp_server(drop_at=2)
+    configure(mail_ws, server.port)
+    memory_keyring.set_password("handpicked", USER, PASSWORD)
+    assert main(["send", "spring", "--no-dry-run", "--rate", "0", "--json"]) == 1
+    captured = capsys.readouterr()
+    err = captured.err.splitlines()
+    assert len(err) == 1 and err[0].startswith(f"error: 127.0.0.1:{server.port} dropped")
+    data = json.loads(captured.out)
+    assert err[0] == f"error: {data['stopped']}"
+    assert data["sent"] == 1 and [i["email"] for i in data["items"]] == ["helene.cote@example.ca"]
+    assert [i["email"] for i in data["stuck_sending"]] == ["francois@example.org"]
+    untried = [i for i in data["skipped"] if i["email"] == "zoe@example.net"]
+    assert untried[0]["reason"].endswith("left queued for the next run")
+    assert statuses(mail_ws)["zoe@example.net"] == "queued"
+
+
+def test_json_run_refused_before_any_message_prints_nothing(
+    mail_ws, smtp_server, memory_keyring, capsys
+):
+    """Verify `send --json` whose login is refused leaves stdout empty: it failed as a whole."""
+    server = smtp_server()
+    configure(mail_ws, server.port)
+    memory_keyring.set_password("handpicked", USER, "not it")
+    assert main(["send", "spring", "--no-dry-run", "--rate", "0", "--json"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert len(captured.err.splitlines()) == 1 and "refused the login" in captured.err
+
+
+def test_send_without_login(mail_ws, smtp_server, monkeypatch, capsys):
+    """Verify with no smtp.username no password is asked and a server without AUTH takes it."""
+    server = smtp_server(users={})
+    configure(mail_ws, server.port, username="")
+    feed(monkeypatch, "")  # no terminal: asking for a password would fail
+    assert main(["send", "spring", "--no-dry-run", "--rate", "0"]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("3 sent, 0 failed, 2 skipped")
+    assert len(server.received) == 3
+
+
+def test_dnc_from_another_process_during_send(mail_ws, smtp_server, memory_keyring, capsys):
+    """Verify `dnc add` run in another process during a send keeps that person's email unsent."""
+    zoe = mail_ws.conn.execute("SELECT id FROM contacts WHERE email = 'zoe@example.net'")
+    zoe_id = zoe.fetchone()[0]
+
+    def dnc_add(count: int) -> None:
+        if count == 1:
+            done = subprocess.run(
+                [sys.executable, "-m", "handpicked", "--workspace", str(mail_ws.home), "dnc",
+                 "add", str(zoe_id)],
+                capture_output=True, text=True, timeout=60,
+            )  # fmt: skip
+            assert done.returncode == 0, done.stderr
+
+    server = smtp_server(on_data=dnc_add)
+    configure(mail_ws, server.port)
+    memory_keyring.set_password("handpicked", USER, PASSWORD)
+    assert main(["send", "spring", "--no-dry-run", "--rate", "0"]) == 0
+    text = capsys.readouterr().out
+    assert (
+        "skipped Zoë O'Brien-Lévesque <zoe@example.net>: put on the do-not-contact list during "
+        "this send: not sent"
+    ) in text
+    assert text.rstrip().endswith("2 sent, 0 failed, 3 skipped")
+    assert all("zoe@example.net" not in r.rcpt_tos for r in server.received)
+    assert len(server.received) == 2
+    assert statuses(mail_ws)["zoe@example.net"] == "skipped"

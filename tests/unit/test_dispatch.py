@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from smtp_server import PASSWORD, add_campaign, add_contacts, configure, free_port, statuses
 
-from handpicked.core import dispatch
+from handpicked.core import contacts, dispatch, queue
 from handpicked.core.errors import HandpickedError
+from handpicked.core.workspace import Workspace
 
 pytest_plugins = ["smtp_server"]
 
@@ -280,3 +284,132 @@ def test_unknown_campaign(mail_ws):
     """Verify an unknown campaign name is a one-line error."""
     with pytest.raises(HandpickedError, match="no campaign named 'nope'"):
         dispatch.plan(mail_ws, "nope")
+
+
+def contact_id(ws, address: str) -> int:
+    return ws.conn.execute("SELECT id FROM contacts WHERE email = ?", (address,)).fetchone()[0]
+
+
+def test_do_not_contact_added_during_the_run_is_not_sent(mail_ws, smtp_server):
+    """Verify a person put on do-not-contact while the run sends the first email gets nothing."""
+    zoe = contact_id(mail_ws, SENDABLE[2])
+
+    def dnc_from_elsewhere(count: int) -> None:
+        if count == 1:  # another connection, as `handpicked dnc add` in a second terminal
+            with Workspace(mail_ws.home) as other:
+                contacts.set_do_not_contact(other, [zoe], True)
+
+    server = smtp_server(on_data=dnc_from_elsewhere)
+    configure(mail_ws, server.port)
+    report = run(mail_ws)
+    assert [r.rcpt_tos[0] for r in server.received] == SENDABLE[:2]
+    assert report.sent == 2
+    (late,) = [item for item in report.skipped if item.email == SENDABLE[2]]
+    assert late.reason == "put on the do-not-contact list during this send: not sent"
+    assert statuses(mail_ws)[SENDABLE[2]] == "skipped"
+    error = mail_ws.conn.execute("SELECT error FROM messages WHERE contact_id = ?", (zoe,))
+    assert error.fetchone()[0] == "put on the do-not-contact list during a send"
+    (later,) = [item for item in dispatch.plan(mail_ws, "spring").skipped if item.contact_id == zoe]
+    assert later.reason == "marked skipped (put on the do-not-contact list during a send)"
+
+
+def test_edit_during_the_run_is_what_goes(mail_ws, smtp_server):
+    """Verify a message edited by hand while the run sends an earlier one goes as edited."""
+    zoe = contact_id(mail_ws, SENDABLE[2])
+
+    def edit_from_elsewhere(count: int) -> None:
+        if count == 1:
+            with Workspace(mail_ws.home) as other:
+                queue.edit_message(other, "spring", zoe, "Salut Zoë !", subject="Nouveau sujet")
+
+    server = smtp_server(on_data=edit_from_elsewhere)
+    configure(mail_ws, server.port)
+    report = run(mail_ws)
+    last = server.received[2].message
+    assert last["Subject"] == "Nouveau sujet" and last.get_content().strip() == "Salut Zoë !"
+    assert report.items[2].subject == "Nouveau sujet"
+
+
+def test_contact_forgotten_during_the_run_is_not_sent(mail_ws, smtp_server):
+    """Verify a person forgotten while the run sends the first email gets nothing, and is named."""
+    francois = contact_id(mail_ws, SENDABLE[1])
+
+    def forget_from_elsewhere(count: int) -> None:
+        if count == 1:
+            with Workspace(mail_ws.home) as other:
+                contacts.forget(other, francois)
+
+    server = smtp_server(on_data=forget_from_elsewhere)
+    configure(mail_ws, server.port)
+    report = run(mail_ws)
+    assert [r.rcpt_tos[0] for r in server.received] == [SENDABLE[0], SENDABLE[2]]
+    (gone,) = [item for item in report.skipped if item.contact_id == francois]
+    assert gone.reason == "forgotten (contact forget) during this send: not sent"
+
+
+def test_no_login_over_plain_smtp(mail_ws, smtp_server):
+    """Verify security=none with no smtp.username sends through a server that has no AUTH."""
+    server = smtp_server(users={})
+    configure(mail_ws, server.port, username="")
+    report = run(mail_ws, password="")
+    assert report.sent == 3 and report.failed == 0
+    assert [r.rcpt_tos[0] for r in server.received] == SENDABLE
+
+
+def test_no_login_over_implicit_tls(mail_ws, smtp_server, tls_pair):
+    """Verify security=ssl with no smtp.username sends through a server that has no AUTH."""
+    server_context, client_context = tls_pair
+    server = smtp_server(users={}, ssl_context=server_context)
+    configure(mail_ws, server.port, security="ssl", username="")
+    report = run(mail_ws, password="", tls_context=client_context)
+    assert report.sent == 3 and len(server.received) == 3
+
+
+def test_stopped_run_accounts_for_every_message(mail_ws, smtp_server):
+    """Verify a run stopped mid-way says why and lists each message it did not send, once."""
+    server = smtp_server(drop_at=2)
+    configure(mail_ws, server.port)
+    with pytest.raises(dispatch.SendStopped) as stopped:
+        run(mail_ws)
+    report = stopped.value.report
+    assert stopped.value.started and report.stopped == str(stopped.value)
+    assert [item.email for item in report.items] == SENDABLE[:1]
+    assert [item.email for item in report.stuck_sending] == SENDABLE[1:2]
+    assert "may have arrived" in report.stuck_sending[0].reason
+    untried = {item.email: item.reason for item in report.skipped if item.email in SENDABLE}
+    assert untried == {
+        SENDABLE[2]: "not sent: the send stopped before it; left queued for the next run"
+    }
+
+
+def test_stop_before_any_message_is_not_started(mail_ws):
+    """Verify a run that cannot connect says it never started, and changed nothing."""
+    configure(mail_ws, free_port())
+    with pytest.raises(dispatch.SendStopped) as stopped:
+        run(mail_ws)
+    assert not stopped.value.started
+    assert set(statuses(mail_ws).values()) == {"queued"}
+
+
+def test_second_send_refused_while_one_runs(mail_ws, smtp_server):
+    """Verify a send started while another is mid-message refuses at once, naming its pid."""
+    server = smtp_server(hold_at=1)
+    configure(mail_ws, server.port)
+    first = ThreadPoolExecutor(1).submit(run, mail_ws)
+    assert server.handler.holding.wait(20)
+    with Workspace(mail_ws.home) as second:  # its own connection, as another process has
+        with pytest.raises(HandpickedError) as refused:
+            dispatch.send(second, "spring", password=PASSWORD, rate=0)
+        assert str(refused.value).startswith(
+            f"another send is running on this workspace (pid {os.getpid()})"
+        )
+        dry = dispatch.plan(second, "spring")
+    assert dry.stuck_sending == []  # not "left by an earlier run": its run is alive
+    (in_flight,) = [item for item in dry.skipped if item.email == SENDABLE[0]]
+    assert in_flight.reason == (
+        f"on its way in the send running now (pid {os.getpid()}): not sent again"
+    )
+    server.handler.release.set()
+    assert first.result(timeout=20).sent == 3
+    assert sorted(r.rcpt_tos[0] for r in server.received) == sorted(SENDABLE)
+    assert dispatch.plan(mail_ws, "spring").items == []

@@ -13,7 +13,7 @@ import sys
 import unicodedata
 
 from handpicked.commands.common import CommandError, add_json, emit_json, out, workspace
-from handpicked.core import config, dispatch, secrets
+from handpicked.core import config, dispatch, secrets, sendlock
 from handpicked.core.dispatch import SendItem, SendReport
 
 
@@ -191,6 +191,7 @@ def run_send(args: argparse.Namespace) -> int:
             out(_summary(report))
         return 0
     smtp = dispatch.account(ws)  # settings first: never ask for a password that cannot be used
+    sendlock.refuse_if_held(ws.home)
     ahead = dispatch.plan(ws, args.campaign, subject=args.subject, limit=args.limit)
     password = _password(args, smtp) if ahead.items else ""
 
@@ -206,10 +207,14 @@ def run_send(args: argparse.Namespace) -> int:
             rate=args.rate, on_progress=None if args.json else progress,
         )  # fmt: skip
     except dispatch.SendStopped as stopped:
-        if args.json:
-            emit_json(stopped.report)
-        else:
-            out(_summary(stopped.report))
+        # Once a message was tried, what was sent must be told, in JSON too (with `stopped`);
+        # a run stopped before any (login, server down) failed as a whole: stdout stays empty.
+        if stopped.started:
+            if args.json:
+                emit_json(stopped.report)
+            else:
+                _show_rest(stopped.report)
+                out(_summary(stopped.report))
         raise CommandError(_plain(str(stopped))) from None  # it may quote a contact's name
     if args.json:
         emit_json(report)

@@ -17,13 +17,11 @@ import smtplib
 import ssl
 import time
 from collections.abc import Callable
-from email.errors import HeaderParseError
-from email.headerregistry import Address
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from handpicked.core import config
+from handpicked.core import config, sendlock
 from handpicked.core import smtp as mail
 from handpicked.core.errors import HandpickedError
 from handpicked.core.queue import campaign_row
@@ -36,11 +34,14 @@ def _mark(campaign: str, status: str, contact_id: int) -> str:
     return f"handpicked mark {shlex.quote(campaign)} {status} {contact_id}"
 
 
-def _stuck(campaign: str, contact_id: int) -> str:
+def _pid(running: sendlock.Holder) -> str:
+    return f" (pid {running.pid})" if running.pid else ""
+
+
+def _stuck(campaign: str, contact_id: int, how: str = "by an earlier run that stopped") -> str:
     return (
-        "left `sending` by an earlier run that stopped mid-send, so it may have arrived: check "
-        f"your Sent folder, then run {_mark(campaign, 'sent', contact_id)} (or queued, to send "
-        "it again)"
+        f"left `sending` {how} mid-send, so it may have arrived: check your Sent "
+        f"folder, then run {_mark(campaign, 'sent', contact_id)} (or queued, to send it again)"
     )
 
 
@@ -49,8 +50,6 @@ _EARLIER = {
     "replied": "already sent (replied)",
     "skipped": "marked skipped",
 }
-# Plain text, headers RFC 2047-encoded, body quoted-printable when not ASCII: readable by any
-# server, 8BITMIME or not.
 
 
 class SendItem(BaseModel):
@@ -67,7 +66,11 @@ class SendItem(BaseModel):
 
 
 class SendReport(BaseModel):
-    """What a run did (or, dry, would do): the `send --json` contract."""
+    """What a run did (or, dry, would do): the `send --json` contract.
+
+    Every message of the campaign is in exactly one list, a run that stopped part-way too (its
+    untried messages are `skipped`, left queued), so a stopped report never reads as a success.
+    """
 
     campaign: str
     dry_run: bool
@@ -76,34 +79,21 @@ class SendReport(BaseModel):
     skipped: list[SendItem] = Field(default_factory=list)
     items: list[SendItem] = Field(default_factory=list)
     stuck_sending: list[SendItem] = Field(default_factory=list)
+    stopped: str = ""
+    """Why the run ended before its last message ("" when it did not)."""
 
 
 class SendStopped(HandpickedError):
     """A run stopped before its end (server down, bad password, connection lost).
 
-    `report` holds what was done before the stop, so the CLI can still print it.
+    `report` holds what was done before the stop, so the CLI can still print it; `started` says
+    whether any message had been tried (if not, the run failed as a whole and nothing changed).
     """
 
-    def __init__(self, message: str, report: SendReport) -> None:
+    def __init__(self, message: str, report: SendReport, *, started: bool = False) -> None:
         super().__init__(message)
         self.report = report
-
-
-def _bad_address(address: str) -> str | None:
-    """Why `address` cannot go in an envelope, or None. Contact fields are hostile data."""
-    if not address:
-        return "no email address"
-    invalid = f"email address {address!r} is not valid"
-    if any(c.isspace() or ord(c) < 32 or c in '<>,;:"()[]\\' for c in address):
-        return invalid
-    local, at, domain = address.rpartition("@")
-    if not at or not local or not domain or "@" in local:
-        return invalid
-    try:
-        Address(addr_spec=address)
-    except (ValueError, IndexError, HeaderParseError):
-        return invalid
-    return None
+        self.started = started
 
 
 def _first_lines(body: str, count: int = 3, width: int = 100) -> str:
@@ -112,12 +102,24 @@ def _first_lines(body: str, count: int = 3, width: int = 100) -> str:
 
 
 _one_line = mail.one_line
+account = mail.account  # the settings a send needs, checked before any password is asked
 
 
 def plan(
     ws: Workspace, campaign: str, *, subject: str | None = None, limit: int | None = None
 ) -> SendReport:
     """The dry run: which messages a send would send, which it skips and why. Sends nothing."""
+    return _plan(ws, campaign, subject, limit, sendlock.holder(ws.home))
+
+
+def _plan(
+    ws: Workspace,
+    campaign: str,
+    subject: str | None,
+    limit: int | None,
+    running: sendlock.Holder | None,
+) -> SendReport:
+    """plan(), knowing which send (if any) is running now and owns the `sending` it claimed."""
     if limit is not None and limit < 1:
         raise HandpickedError(f"--limit {limit}: give 1 or more messages to send")
     row = campaign_row(ws.conn, campaign)
@@ -125,7 +127,7 @@ def plan(
     given = _one_line(subject)
     report = SendReport(campaign=campaign, dry_run=True)
     rows = ws.conn.execute(
-        "SELECT m.id, m.contact_id, m.subject, m.body, m.status, m.error,"
+        "SELECT m.id, m.contact_id, m.subject, m.body, m.status, m.status_at, m.error,"
         " c.first_name, c.last_name, c.email, c.do_not_contact"
         " FROM messages m JOIN contacts c ON c.id = m.contact_id WHERE m.campaign_id = ?"
         " ORDER BY m.id",  # queue order, as the preview shows it
@@ -144,20 +146,24 @@ def plan(
             status="would-send",
         )
         if row["status"] == "sending":
-            reason = _stuck(campaign, item.contact_id)
-            report.stuck_sending.append(
-                item.model_copy(update={"status": "skipped", "reason": reason})
-            )
-            continue
-        if row["status"] == "failed":
+            if running is None or row["status_at"] < running.started:  # its run is gone
+                reason = _stuck(campaign, item.contact_id)
+                report.stuck_sending.append(
+                    item.model_copy(update={"status": "skipped", "reason": reason})
+                )
+                continue
+            reason = f"on its way in the send running now{_pid(running)}: not sent again"
+        elif row["status"] == "failed":
             reason = f"failed earlier ({_one_line(row['error']) or 'no reply recorded'}); "
             reason += f"to try again: {_mark(campaign, 'queued', item.contact_id)}"
         elif row["status"] != "queued":
             reason = _EARLIER.get(row["status"], row["status"])
+            if row["status"] == "skipped" and row["error"]:  # e.g. do-not-contact mid-send
+                reason += f" ({_one_line(row['error'])})"
         elif row["do_not_contact"]:
             reason = "on the do-not-contact list"
         else:
-            reason = _bad_address(address) or ""
+            reason = mail.bad_address(address) or ""
             if not reason and limit is not None and len(report.items) >= limit:
                 reason = f"over --limit {limit}: left queued for the next run"
         if reason:
@@ -174,27 +180,6 @@ def plan(
             f"some messages of campaign {campaign!r} have no subject: give one with --subject TEXT"
         )
     return report
-
-
-def account(ws: Workspace) -> config.Smtp:
-    """The SMTP settings, checked before anyone is asked for a password."""
-    smtp = config.load(ws).smtp
-    if not smtp.host.strip():
-        raise HandpickedError(
-            "no mail server set: handpicked config set smtp.host smtp.example.com "
-            "(and smtp.security, smtp.username, smtp.from)"
-        )
-    if not smtp.from_.strip():
-        raise HandpickedError(
-            "no From address set: handpicked config set smtp.from 'Your Name <you@example.com>'"
-        )
-    _, address = email.utils.parseaddr(smtp.from_)
-    if _bad_address(address) is not None:
-        raise HandpickedError(
-            f"smtp.from = {smtp.from_!r} is not an email address: "
-            "handpicked config set smtp.from 'Your Name <you@example.com>'"
-        )
-    return smtp
 
 
 def _connect(
@@ -219,17 +204,37 @@ def _set(
         )
 
 
-def _claim(ws: Workspace, message_id: int) -> str | None:
-    """Mark the message `sending` and return its body; None if it is no longer queued."""
+def _claim(ws: Workspace, item: SendItem) -> tuple[str, str | None] | str:
+    """Mark the message `sending` and return its (body, subject); or why it must not go.
+
+    The run's plan is minutes old by the time a message's turn comes, so the person is looked
+    at again in the claim's own transaction: put on the do-not-contact list or forgotten since
+    (in the TUI, in another terminal), they are never sent to. A do-not-contact refusal is kept
+    as `skipped` with its reason, so the message does not sit queued for a send that never comes.
+    """
     with transaction(ws.conn) as conn:
-        claimed = conn.execute(
-            "UPDATE messages SET status = 'sending', status_at = ?"
-            " WHERE id = ? AND status = 'queued'",
-            (now(), message_id),
-        ).rowcount
-        if claimed != 1:
-            return None
-        return conn.execute("SELECT body FROM messages WHERE id = ?", (message_id,)).fetchone()[0]
+        row = conn.execute(
+            "SELECT m.status, m.body, m.subject, c.do_not_contact FROM messages m"
+            " JOIN contacts c ON c.id = m.contact_id WHERE m.id = ?",
+            (item.message_id,),
+        ).fetchone()
+        if row is None:
+            if conn.execute("SELECT 1 FROM contacts WHERE id = ?", (item.contact_id,)).fetchone():
+                return "its campaign was deleted during this send: not sent"
+            return "forgotten (contact forget) during this send: not sent"
+        if row["status"] != "queued":
+            return f"marked {row['status']} during this send: not sent"
+        if row["do_not_contact"]:
+            conn.execute(
+                "UPDATE messages SET status = 'skipped', status_at = ?, error = ? WHERE id = ?",
+                (now(), "put on the do-not-contact list during a send", item.message_id),
+            )
+            return "put on the do-not-contact list during this send: not sent"
+        conn.execute(
+            "UPDATE messages SET status = 'sending', status_at = ? WHERE id = ?",
+            (now(), item.message_id),
+        )
+        return row["body"], row["subject"]
 
 
 def send(
@@ -249,42 +254,65 @@ def send(
     Per-message refusals mark that message `failed` and the run goes on; anything that makes
     the rest pointless (bad password, server down, connection lost) raises SendStopped, whose
     `report` says what was sent. `on_progress` sees each message once it is sent or failed.
+    The workspace's send lock is held throughout: a second send refuses rather than races.
     """
     if rate < 0:
         raise HandpickedError(f"--rate {rate}: give 0 or more seconds between messages")
     smtp = account(ws)
-    report = plan(ws, campaign, subject=subject, limit=limit)
-    report.dry_run = False
-    todo, report.items = report.items, []
-    if not todo:
-        return report
-    from_address = email.utils.parseaddr(smtp.from_)[1]
-    where = f"{smtp.host.strip()}:{smtp.effective_port}"
-    conn = _connect(smtp, password, tls_context, report)
-    try:
-        for index, item in enumerate(todo):
-            if index:
-                sleep(rate)
-            body = _claim(ws, item.message_id)
-            if body is None:
-                item = item.model_copy(update={"status": "skipped", "reason": "no longer queued"})
-                report.skipped.append(item)
-                continue
-            message = (smtp.from_, from_address, body)
-            done = _deliver(ws, conn, where, message, item, report)
-            report.items.append(done)
-            if done.status == "sent":
-                report.sent += 1
-            else:
-                report.failed += 1
-            if on_progress is not None:
-                on_progress(done)
-    finally:
+    with sendlock.held(ws.home):
+        report = _plan(ws, campaign, subject, limit, running=None)  # we hold the lock
+        report.dry_run = False
+        todo, report.items = report.items, []
+        if not todo:
+            return report
+        from_address = email.utils.parseaddr(smtp.from_)[1]
+        where = f"{smtp.host.strip()}:{smtp.effective_port}"
+        conn = _connect(smtp, password, tls_context, report)
+        tried = 0
         try:
-            conn.quit()
-        except (smtplib.SMTPException, OSError):
-            conn.close()
+            for tried, item in enumerate(todo, start=1):
+                if tried > 1:
+                    sleep(rate)
+                claim = _claim(ws, item)
+                if isinstance(claim, str):
+                    report.skipped.append(
+                        item.model_copy(update={"status": "skipped", "reason": claim})
+                    )
+                    continue
+                body, stored = claim  # the text as it is now, hand edits included
+                item = item.model_copy(update={"subject": _one_line(stored) or _one_line(subject)})
+                done = _deliver(ws, conn, where, (smtp.from_, from_address, body), item, report)
+                report.items.append(done)
+                if done.status == "sent":
+                    report.sent += 1
+                else:
+                    report.failed += 1
+                if on_progress is not None:
+                    on_progress(done)
+        except SendStopped as stop:
+            _stopped(report, stop, todo[tried:])
+            raise
+        finally:
+            try:
+                conn.quit()
+            except (smtplib.SMTPException, OSError):
+                conn.close()
     return report
+
+
+def _requeue(ws: Workspace, report: SendReport, item: SendItem, why: str) -> None:
+    _set(ws, item.message_id, "queued")
+    reason = f"not sent: {why}; left queued for the next run"
+    report.skipped.append(item.model_copy(update={"status": "skipped", "reason": reason}))
+
+
+def _stopped(report: SendReport, stop: SendStopped, untried: list[SendItem]) -> None:
+    """Account for the messages a stop left untried, so the report never reads as a success."""
+    report.stopped = str(stop)
+    stop.started = True
+    reason = "not sent: the send stopped before it; left queued for the next run"
+    for item in untried:
+        report.skipped.append(item.model_copy(update={"status": "skipped", "reason": reason}))
 
 
 def _deliver(
@@ -325,6 +353,10 @@ def _deliver(
     except (smtplib.SMTPServerDisconnected, OSError) as err:
         cause = _one_line(str(err)) or "no reply"
         if stage == "data":
+            unsure = _stuck(report.campaign, item.contact_id, "as the connection dropped")
+            report.stuck_sending.append(
+                item.model_copy(update={"status": "skipped", "reason": unsure})
+            )
             raise SendStopped(
                 f"{where} dropped the connection while sending to {item.name} <{item.email}> "
                 f"({cause}): it may or may not have arrived and is left `sending`; check your "
@@ -332,7 +364,7 @@ def _deliver(
                 "queued); the messages still queued go with the next run",
                 report,
             ) from None
-        _set(ws, item.message_id, "queued")
+        _requeue(ws, report, item, "the connection dropped before it went out")
         raise SendStopped(
             f"{where} dropped the connection before the message to {item.name} went out "
             f"({cause}); it is still queued: run the send again for the rest",
@@ -348,7 +380,7 @@ def _deliver(
     mail.rset(conn)
     answer = f"{code} {mail.text(reply)}"
     if stage == "mail":  # the From address is refused: every other message would be too
-        _set(ws, item.message_id, "queued")
+        _requeue(ws, report, item, "the server refused the sender")
         raise SendStopped(
             f"{where} refused the sender {from_address} ({answer}): check smtp.from", report
         )

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel
 
-from handpicked.core import config
+from handpicked.core import config, sendlock
 from handpicked.core.audience import recent_days
 from handpicked.core.contacts import get_contacts
 from handpicked.core.errors import HandpickedError
@@ -217,6 +217,7 @@ def mark(ws: Workspace, name: str, status: str, contact_ids: Sequence[int]) -> i
                 f"{blocked['first_name']} {blocked['last_name']} (id {blocked['id']}) is on the "
                 "do-not-contact list; a message to them cannot be queued again"
             )
+    running = sendlock.holder(ws.home)
     stamp = now()
     sets = {
         "sent": "sent_at = coalesce(sent_at, :now), replied_at = NULL, error = ''",
@@ -225,6 +226,8 @@ def mark(ws: Workspace, name: str, status: str, contact_ids: Sequence[int]) -> i
         "queued": "sent_at = NULL, replied_at = NULL, error = '', queued_at = :now",
     }[status]
     with transaction(conn):
+        if running is not None:
+            _refuse_in_flight(conn, list(ids.values()), running)
         changed = conn.execute(
             "SELECT count(*) FROM messages WHERE id IN (SELECT value FROM json_each(:ids))"
             " AND status != :status",
@@ -236,6 +239,24 @@ def mark(ws: Workspace, name: str, status: str, contact_ids: Sequence[int]) -> i
             {"ids": json.dumps(list(ids.values())), "status": status, "now": stamp},
         )
     return changed
+
+
+def _refuse_in_flight(
+    conn: sqlite3.Connection, message_ids: list[int], running: sendlock.Holder
+) -> None:
+    """A message the running send has claimed is its to settle: marked queued now, it could go
+    twice; marked anything else, the send would overwrite the user's word a moment later."""
+    row = conn.execute(
+        "SELECT contact_id FROM messages WHERE id IN (SELECT value FROM json_each(?))"
+        " AND status = 'sending' AND status_at >= ?",
+        (json.dumps(message_ids), running.started),
+    ).fetchone()
+    if row is not None:
+        who = f" (pid {running.pid})" if running.pid else ""
+        raise HandpickedError(
+            f"the message to contact {row[0]} is on its way in the send running now{who}; "
+            "mark it once that send is over"
+        )
 
 
 def limits(settings: config.Settings) -> dict[str, int | None]:

@@ -1,4 +1,5 @@
-"""The SMTP conversation itself: connecting, logging in, and turning a message into an email.
+"""The SMTP conversation itself: its settings and addresses checked, connecting, logging in, and
+turning a message into an email.
 
 Kept apart from `dispatch` (which decides what is sent, and records it exactly once) so that the
 part that talks to a server, with every way a server can refuse, reads on its own.
@@ -18,6 +19,8 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 
 from handpicked.core import config
+from handpicked.core.errors import HandpickedError
+from handpicked.core.workspace import Workspace
 
 TIMEOUT = 30.0
 _POLICY = policy.SMTP.clone(cte_type="7bit")
@@ -33,6 +36,44 @@ class CannotBuild(Exception):
 
 def one_line(text: str | None) -> str:
     return " ".join((text or "").split())  # a header never spans lines: no header injection
+
+
+def bad_address(address: str) -> str | None:
+    """Why `address` cannot go in an envelope, or None. Contact fields are hostile data."""
+    if not address:
+        return "no email address"
+    invalid = f"email address {address!r} is not valid"
+    if any(c.isspace() or ord(c) < 32 or c in '<>,;:"()[]\\' for c in address):
+        return invalid
+    local, at, domain = address.rpartition("@")
+    if not at or not local or not domain or "@" in local:
+        return invalid
+    try:
+        Address(addr_spec=address)
+    except (ValueError, IndexError, HeaderParseError):
+        return invalid
+    return None
+
+
+def account(ws: Workspace) -> config.Smtp:
+    """The SMTP settings, checked before anyone is asked for a password."""
+    smtp = config.load(ws).smtp
+    if not smtp.host.strip():
+        raise HandpickedError(
+            "no mail server set: handpicked config set smtp.host smtp.example.com "
+            "(and smtp.security, smtp.username, smtp.from)"
+        )
+    if not smtp.from_.strip():
+        raise HandpickedError(
+            "no From address set: handpicked config set smtp.from 'Your Name <you@example.com>'"
+        )
+    _, address = email.utils.parseaddr(smtp.from_)
+    if bad_address(address) is not None:
+        raise HandpickedError(
+            f"smtp.from = {smtp.from_!r} is not an email address: "
+            "handpicked config set smtp.from 'Your Name <you@example.com>'"
+        )
+    return smtp
 
 
 def connect(smtp: config.Smtp, password: str, context: ssl.SSLContext | None) -> smtplib.SMTP:
@@ -52,6 +93,10 @@ def connect(smtp: config.Smtp, password: str, context: ssl.SSLContext | None) ->
                 conn.ehlo()
                 conn.starttls(context=context)
                 conn.ehlo()
+        # smtplib greets the server only on the way to a login or STARTTLS; without either
+        # (a relay that takes mail with no login) MAIL would come first and be refused.
+        step = "ehlo"
+        conn.ehlo_or_helo_if_needed()
         if smtp.username:
             step = "login"
             login(conn, smtp.username, password)
