@@ -7,9 +7,10 @@ sentence built around an empty `{{ company }}`, not about a `{% if company %}` t
 What is left per person is calling the compiled code with a prepared context and testing a few
 values, which is what makes a 30,000-message campaign take a second rather than several.
 
-Contact fields reach Jinja2 only as variables of a sandboxed, strict environment, never as
-template source. Nothing here knows about template files: it works on texts and the FILE lines
-they start at, so that errors point into the editor's view of the file.
+Contact fields reach Jinja2 only as variables of a sandboxed, strict environment
+(`template_sandbox`, where every render keeps to a budget), never as template source. Nothing
+here knows about template files: it works on texts and the FILE lines they start at, so that
+errors point into the editor's view of the file.
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ from typing import Any
 import jinja2
 from jinja2 import nodes
 from jinja2.runtime import Context
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from handpicked.core.errors import HandpickedError
+from handpicked.core.template_sandbox import Render, Sandbox, collect
 
 # What `contact_context` gives a template about the person (and, for introductions, `other.*`).
 # fmt: off
@@ -38,44 +39,12 @@ CONTACT_VARIABLES: tuple[str, ...] = (
 PERSON_ROOTS = frozenset((*CONTACT_VARIABLES, "other"))
 
 
-def _finalize(value: Any) -> Any:
-    return "" if value is None else value
-
-
-class Lenient(dict):
-    """A dict whose missing keys read as "": a contact without a `formal` column is not an error."""
-
-    __slots__ = ()
-
-    def __missing__(self, key: str) -> str:
-        return ""
-
-
-_LENIENT_ATTRIBUTES = frozenset(dir(Lenient))
-
-
-class _Sandbox(ImmutableSandboxedEnvironment):
-    """The sandbox, reading `me.name` or `fields.formal` without raising an exception each time.
-
-    Jinja2 reads `x.name` by trying the attribute, then, on AttributeError, the key. For a
-    Lenient dict (no instance attributes, no __getattr__) the attribute exists only if its class
-    has that name, so any other name goes straight to the key: the same value, without the
-    exception, on every message of a campaign.
-    """
-
-    def getattr(self, obj: Any, attribute: str) -> Any:
-        if type(obj) is Lenient and attribute not in _LENIENT_ATTRIBUTES:
-            return obj[attribute]
-        return super().getattr(obj, attribute)
-
-
-ENV = _Sandbox(
+ENV = Sandbox(
     undefined=jinja2.StrictUndefined,
     autoescape=False,
     keep_trailing_newline=False,
     trim_blocks=True,
     lstrip_blocks=True,
-    finalize=_finalize,
 )
 
 
@@ -87,6 +56,13 @@ def display(path: str | Path) -> str:
         return str(path)
 
 
+def _too_deep(path: str) -> HandpickedError:
+    return HandpickedError(
+        f"{display(path)}: its brackets, ifs or loops are nested too deeply to read "
+        "— simplify the template"
+    )
+
+
 def parse(source: str, path: str, first_line: int, *, offset: bool = True) -> nodes.Template:
     """The syntax tree of a text; `offset`: its line 1 is FILE line `first_line` (a body)."""
     try:
@@ -95,6 +71,11 @@ def parse(source: str, path: str, first_line: int, *, offset: bool = True) -> no
         line = first_line + (exc.lineno or 1) - 1 if offset else first_line
         reason = (exc.message or "syntax error").rstrip(".")
         raise HandpickedError(f"{display(path)}:{line}: {reason} — fix the template") from None
+    except RecursionError:  # Jinja2 reads `((((...` or `{% if %}` in `{% if %}` recursively
+        raise _too_deep(path) from None
+    except ValueError as exc:  # a number of more digits than Python reads
+        reason = "a number in it is too long" if "digits" in str(exc) else str(exc)
+        raise HandpickedError(f"{display(path)}: {reason} — fix the template") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,9 +95,9 @@ class Part:
         """
         template = self.template
         parent = {**self.globals, **campaign_vars, **context}
-        ctx = Context(ENV, parent, template.name, template.blocks, globals=self.globals)
+        ctx = Render(ENV, parent, template.name, template.blocks, globals=self.globals)
         try:
-            return "".join(self.root(ctx))
+            return collect(self.root(ctx), ctx)
         except Exception:
             ENV.handle_exception()
 
@@ -182,6 +163,15 @@ def compiled(
     path: str, body: str, body_line: int, subject: str | None, subject_line: int
 ) -> Compiled:
     """Parse and compile a template once; keyed on its text, so an edited file recompiles."""
+    try:
+        return _compile(path, body, body_line, subject, subject_line)
+    except (RecursionError, SyntaxError):  # nested past what Jinja2's or Python's compiler takes
+        raise _too_deep(path) from None
+
+
+def _compile(
+    path: str, body: str, body_line: int, subject: str | None, subject_line: int
+) -> Compiled:
     trees = [parse(body, path, body_line)]
     if subject is not None:
         trees.append(parse(subject, path, subject_line, offset=False))

@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from handpicked.core.models import Contact
-from handpicked.core.template_analysis import CONTACT_VARIABLES, Lenient
+from handpicked.core.template_analysis import CONTACT_VARIABLES
+from handpicked.core.template_sandbox import Lenient
 
 __all__ = ["CONTACT_VARIABLES", "ContextMaker", "contact_context"]
 

@@ -2,17 +2,20 @@
 
 A template is a `NAME.LANG.j2` file: a TOML block between `+++` lines, then a Jinja2 body. Contact
 fields are hostile data, so they only ever reach Jinja2 as variables of a sandboxed, strict
-environment, never as template source: a company called `{{ 7*7 }}` prints as itself. Every
-failure (bad front matter, a syntax error, an undefined variable) becomes one HandpickedError line
-naming the file and its FILE line, because the user fixes templates in an editor, not in Jinja2's
-view of the body. Compiling and the analysis of what a template prints live in
-`template_analysis`, the variables about the person in `template_context`; this module is the
-one to import.
+environment, never as template source: a company called `{{ 7*7 }}` prints as itself. A template
+may be hostile too (a shared file): it renders within a budget (`template_budget`), and a file
+too big or too deeply nested to read is refused. Every failure (bad front matter, a syntax error,
+an undefined variable, a budget gone over) becomes one HandpickedError line naming the file and
+its FILE line, because the user fixes templates in an editor, not in Jinja2's view of the body.
+Compiling and the analysis of what a template prints live in `template_analysis`, the variables
+about the person in `template_context`; this module is the one to import.
 """
 
 from __future__ import annotations
 
+import math
 import re
+import stat
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +36,7 @@ from handpicked.core.template_analysis import (
     parse,
 )
 from handpicked.core.template_analysis import display as _display
+from handpicked.core.template_budget import OverBudget
 from handpicked.core.template_context import ContextMaker, contact_context
 from handpicked.core.template_languages import (
     check_value_names,
@@ -52,6 +56,7 @@ __all__ = [
 _RESERVED = PERSON_ROOTS | {"me"}
 _FRONT_KEYS = ("name", "language", "description", "channel", "subject", "variables")
 _NEEDS_SUBJECT = ("inmail", "email")
+_MAX_BYTES = 1_000_000
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column \d+\)\s*$")
@@ -107,12 +112,26 @@ def load_template(path: Path | str) -> Template:
     path = Path(path)
     where = _display(path)
     try:
+        _check_readable(path, where)
         text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError:
         raise HandpickedError(f"{where}: not UTF-8 text; save it as UTF-8") from None
     except OSError as exc:
         raise HandpickedError(f"{where}: cannot read it ({exc.strerror})") from None
     return _parse_file(str(path), text).model_copy()
+
+
+def _check_readable(path: Path, where: str) -> None:
+    """Refuse a file reading would never end (a pipe, a device) or not end soon: a message is a
+    few KB, so a template the size of a book is the wrong file, or a trap."""
+    status = path.stat()
+    if not stat.S_ISREG(status.st_mode):
+        raise HandpickedError(f"{where}: not a regular file; a template is a text file")
+    if status.st_size > _MAX_BYTES:
+        raise HandpickedError(
+            f"{where}: {math.ceil(status.st_size / 1e4) / 100:g} MB is too big for a template "
+            f"(at most {_MAX_BYTES // 10**6} MB); is it the right file?"
+        )
 
 
 @lru_cache(maxsize=256)
@@ -319,17 +338,30 @@ class Renderer:
 def _failure(
     exc: Exception, template: Template, contact_label: str, in_body: bool
 ) -> HandpickedError:
-    """The error naming the FILE line (found in the traceback Jinja2 rewrote) and the contact."""
-    line = template.body_line if in_body else template.subject_line
+    """The error naming the FILE line (found in the traceback Jinja2 rewrote) and the contact.
+
+    A budget gone over by the message as a whole (its length, its time between two chunks) is
+    on no line of its own, so the error names the file only.
+    """
+    line, found = template.body_line if in_body else template.subject_line, None
     if in_body:
-        tb, found = exc.__traceback__, None
+        tb = exc.__traceback__
         while tb is not None:
             if tb.tb_frame.f_code.co_filename == template.source_name:
                 found = tb.tb_lineno
             tb = tb.tb_next
         line += (found or 1) - 1
+    where = f"{_display(template.source_name)}:{line}"
     who = f" (contact: {contact_label})" if contact_label else ""
     reason = getattr(exc, "message", None) or str(exc) or type(exc).__name__
     if isinstance(exc, SecurityError):
         reason = f"{reason.rstrip('.')}; a template can only use the variables it is given"
-    return HandpickedError(f"{_display(template.source_name)}:{line}: {reason}{who}")
+    elif isinstance(exc, RecursionError):
+        reason = "calls a macro within itself too deeply — fix the template"
+    elif isinstance(exc, MemoryError):
+        reason = "needs more memory than there is to render one message — fix the template"
+    elif isinstance(exc, OverBudget):
+        reason = f"{reason} — fix the template"
+        if in_body and found is None:
+            where = _display(template.source_name)
+    return HandpickedError(f"{where}: {reason}{who}")
