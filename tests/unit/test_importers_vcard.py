@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -144,3 +147,85 @@ def test_forced_vcard_without_cards_and_map_refused(tmp_path: Path) -> None:
         parse_file(write(tmp_path, "First Name\nA\n", "x.csv"), format="vcard")
     with pytest.raises(HandpickedError, match="without --map"):
         parse_file(write(tmp_path, VCARD4), mapping={"FN": "full_name"})
+
+
+def test_property_with_40_parameters_is_ignored_promptly(tmp_path: Path) -> None:
+    """Verify a 40-parameter ORG (exponential for vobject) is ignored with a warning, promptly."""
+    params = ";TYPE=x" * 40
+    path = write(
+        tmp_path,
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Marie Tremblay\n"
+        f"ORG{params};:Acme\nEMAIL:marie@acme.test\nEND:VCARD\n",
+    )
+    command = [sys.executable, "-m", "handpicked", "--workspace", str(tmp_path / "ws")]
+    result = subprocess.run(
+        [*command, "import", str(path), "--json"], capture_output=True, text=True, timeout=20
+    )
+    assert result.returncode == 0, result.stderr
+    [report] = json.loads(result.stdout)["files"]
+    assert report["imported"] == 1
+    assert report["warnings"] == [
+        {"line": 4, "reason": "ORG has more than 16 parameters; property ignored"}
+    ]
+    listing = subprocess.run(
+        [*command, "contacts", "--json"], capture_output=True, text=True, timeout=20
+    )
+    [marie] = json.loads(listing.stdout)
+    assert (marie["company"], marie["email"]) == ("", "marie@acme.test")
+
+
+def card(*lines: str) -> str:
+    return "\r\n".join(["BEGIN:VCARD", "VERSION:3.0", "FN:Luc Roy", *lines, "END:VCARD", ""])
+
+
+def test_properties_never_read_are_left_out_whatever_they_hold(tmp_path: Path) -> None:
+    """Verify a broken phone line and a huge folded photo, never imported, spoil nothing."""
+    photo = "PHOTO;ENCODING=b;TYPE=JPEG:" + "\r\n ".join(["QUJD" * 18] * 30_000)
+    text = card('TEL;TYPE="cell:555', photo, "X-ODD;" + ";A=b" * 60 + ";:z", "TITLE:Chef")
+    (row,) = parse_file(write(tmp_path, text)).rows
+    assert (row.first_name, row.position) == ("Luc", "Chef")
+
+
+def test_oversized_or_broken_read_property_is_ignored_with_a_warning(tmp_path: Path) -> None:
+    """Verify a read property too long, too wide or unparsable is dropped with its line named."""
+    long_note = "NOTE:" + "x" * 100_001
+    wide = "ORG;" + ";".join(f"P{i}=v" for i in range(17)) + ":Acme"
+    text = card("EMAIL;TYPE=INTERNET;:luc@x.test", long_note, wide, "TITLE:Chef")
+    parsed = parse_file(write(tmp_path, text))
+    (row,) = parsed.rows
+    assert (row.email, row.notes, row.company, row.position) == ("", "", "", "Chef")
+    assert [(w.line, w.reason) for w in parsed.warnings] == [
+        (4, "EMAIL is not a valid vCard property line; property ignored"),
+        (5, "NOTE is longer than 100,000 characters; property ignored"),
+        (6, "ORG has more than 16 parameters; property ignored"),
+    ]
+
+
+def test_ignored_name_leaves_the_card_nameless_and_skipped(tmp_path: Path) -> None:
+    """Verify a card whose only name line is ignored is skipped as nameless, not imported blank."""
+    text = "BEGIN:VCARD\nVERSION:3.0\nFN" + ";X=1" * 20 + ":Luc Roy\nEND:VCARD\n"
+    parsed = parse_file(write(tmp_path, text))
+    assert parsed.rows == []
+    assert [(s.line, s.reason) for s in parsed.skipped] == [(1, NO_NAME)]
+    assert [w.line for w in parsed.warnings] == [3]
+
+
+def test_card_with_too_many_properties_is_skipped(tmp_path: Path) -> None:
+    """Verify a card of thousands of read properties is skipped at its line, the next one kept."""
+    text = card(*["EMAIL:x@y.test"] * 1001) + card()
+    parsed = parse_file(write(tmp_path, text))
+    assert [r.line for r in parsed.rows] == [1006]
+    assert [(s.line, s.reason) for s in parsed.skipped] == [
+        (1, "card has more than 1,000 properties; card skipped")
+    ]
+
+
+def test_card_with_too_much_text_is_skipped(tmp_path: Path) -> None:
+    """Verify a card whose read properties hold over a million characters is skipped."""
+    notes = [f"NOTE:{'z' * 99_000}"] * 11
+    text = card(*notes) + card()
+    parsed = parse_file(write(tmp_path, text))
+    assert [r.line for r in parsed.rows] == [16]
+    assert [(s.line, s.reason) for s in parsed.skipped] == [
+        (1, "card holds more than 1,000,000 characters of text; card skipped")
+    ]

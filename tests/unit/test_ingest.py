@@ -354,3 +354,109 @@ def test_duplicate_filling_company_sets_its_key(ws, tmp_path):
     assert report.imported == 1
     [luc] = contacts.list_contacts(ws, AudienceFilter(company="desjardins"))
     assert (luc.company, luc.sector) == ("Desjardins", "Financial Services")
+
+
+def test_same_person_twice_by_profile_url_is_merged_and_said(ws, tmp_path):
+    """Verify two rows of one person sharing a profile URL merge, and the report names both lines."""
+    path = linkedin(
+        tmp_path,
+        """
+        Luc,Hébert,https://www.linkedin.com/in/luc,,,,
+        Ana,Lima,https://www.linkedin.com/in/ana,,Acme,CEO,
+        LUC,Hebert,https://www.linkedin.com/in/luc/,luc@x.org,Metro,Gérant,
+    """,
+    )
+    [report] = import_paths(ws, [path])
+    assert report.imported == 2
+    assert [(w.line, w.reason) for w in report.warnings] == [
+        (7, "line 5 and line 7 share a profile URL; merged into one contact")
+    ]
+
+
+def test_different_people_sharing_a_profile_url_stay_two(ws, tmp_path):
+    """Verify two names under one profile URL are kept as two contacts, with a warning."""
+    path = linkedin(
+        tmp_path,
+        """
+        Ana,Lima,https://www.linkedin.com/in/shared,,Acme,CEO,
+        Bob,Stone,https://www.linkedin.com/in/shared,,Acme,CTO,
+        Bob,Stone,https://www.linkedin.com/in/shared,bob@acme.test,,,
+    """,
+    )
+    [report] = import_paths(ws, [path])
+    assert report.imported == 2
+    assert [(w.line, w.reason) for w in report.warnings] == [
+        (6, "line 5 and line 6 share a profile URL but not the name; kept as two contacts"),
+        (7, "line 6 and line 7 share a profile URL; merged into one contact"),
+    ]
+    people = all_contacts(ws)
+    assert (people["Ana Lima"].position, people["Ana Lima"].email) == ("CEO", "")
+    assert (people["Bob Stone"].position, people["Bob Stone"].email) == ("CTO", "bob@acme.test")
+    [again] = import_paths(ws, [path])
+    assert (again.imported, again.updated, again.unchanged) == (0, 0, 2)
+    assert set(all_contacts(ws)) == {"Ana Lima", "Bob Stone"}
+
+
+def test_same_person_twice_by_email_or_name_is_said(ws, tmp_path):
+    """Verify rows merged by a shared email, or by name and company alone, are reported too."""
+    path = linkedin(
+        tmp_path,
+        """
+        Eve,Roy,,eve@x.org,Bell,,
+        Eve,Roy,,EVE@x.org,,Analyste,
+        Paul,Roy,,,Bell,Dev,
+        Paul,Roy,,,Bell,,1 Jan 2020
+    """,
+    )
+    [report] = import_paths(ws, [path])
+    assert report.imported == 2
+    assert [(w.line, w.reason) for w in report.warnings] == [
+        (6, "line 5 and line 6 share an email address; merged into one contact"),
+        (8, "line 7 and line 8 have the same name and company; merged into one contact"),
+    ]
+
+
+def test_different_people_sharing_an_email_stay_two(ws, tmp_path):
+    """Verify two names under one email address (info@...) stay two contacts, with a warning."""
+    path = linkedin(
+        tmp_path,
+        """
+        Ana,Lima,,info@acme.test,Acme,CEO,
+        Bob,Stone,,info@acme.test,Acme,CTO,
+    """,
+    )
+    [report] = import_paths(ws, [path])
+    assert report.imported == 2
+    assert [(w.line, w.reason) for w in report.warnings] == [
+        (6, "line 5 and line 6 share an email address but not the name; kept as two contacts")
+    ]
+    [again] = import_paths(ws, [path])
+    assert (again.imported, again.updated, again.unchanged) == (0, 0, 2)
+    assert {c.full_name: c.position for c in contacts.list_contacts(ws)} == {
+        "Ana Lima": "CEO",
+        "Bob Stone": "CTO",
+    }
+
+
+def test_shared_profile_url_against_a_stored_contact_renames_nobody(ws, tmp_path):
+    """Verify a file giving a stored contact's URL to her and to another name renames nobody."""
+    linkedin(tmp_path, "Ana,Lima,https://www.linkedin.com/in/shared,,Acme,CEO,\n", "a.csv")
+    linkedin(
+        tmp_path,
+        """
+        Ana,Lima,https://www.linkedin.com/in/shared,,Acme,CEO,
+        Bob,Stone,https://www.linkedin.com/in/shared,,Acme,CTO,
+        Ana,Lima,https://www.linkedin.com/in/shared,ana@acme.test,,,
+    """,
+        "b.csv",
+    )
+    import_paths(ws, [tmp_path / "a.csv"])
+    [report] = import_paths(ws, [tmp_path / "b.csv"])
+    assert (report.imported, report.updated, report.unchanged) == (1, 1, 0)
+    assert [(w.line, w.reason) for w in report.warnings] == [
+        (6, "line 5 and line 6 share a profile URL but not the name; kept as two contacts"),
+        (7, "line 5 and line 7 share a profile URL; merged into one contact"),
+    ]
+    people = all_contacts(ws)
+    assert (people["Ana Lima"].id, people["Ana Lima"].email) == (1, "ana@acme.test")
+    assert people["Bob Stone"].position == "CTO"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shlex
 import subprocess
 import sys
@@ -27,14 +26,8 @@ from handpicked.core import config
 from handpicked.core.export import FORMATS, export_campaign, preview_json
 from handpicked.core.queue import channel_limit, language_counts, message_ids, message_view
 from handpicked.core.templates import discover, find
+from handpicked.core.text import safe_text
 from handpicked.core.workspace import Workspace
-
-# Control characters (terminal escapes) never reach the terminal; newlines and tabs do.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def plain(text: str) -> str:
-    return _CONTROL.sub("", text)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -110,7 +103,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     x = sub.add_parser("export", help="a campaign as a send list: csv, json, md or html")
     x.add_argument("campaign", metavar="CAMPAIGN")
     x.add_argument("--format", required=True, choices=FORMATS)
-    x.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE (else stdout)")
+    x.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE (without it, or -: stdout)"
+    )
     x.add_argument(
         "--excel", action="store_true", help="with csv: UTF-8 with BOM and CRLF, as Excel expects"
     )
@@ -132,7 +127,7 @@ def run_templates(args: argparse.Namespace) -> int:
         if args.json:
             emit_json(template.model_dump(mode="json", exclude={"body_line", "subject_line"}))
         else:
-            out(plain(Path(template.path).read_text(encoding="utf-8-sig")).rstrip("\n"))
+            out(safe_text(Path(template.path).read_text("utf-8-sig"), multiline=True).rstrip("\n"))
         return 0
     if args.json:
         emit_json([
@@ -142,9 +137,9 @@ def run_templates(args: argparse.Namespace) -> int:
         ])  # fmt: skip
         return 0
     for t in templates:
-        out(f"{t.name:<20} {t.language:<3} {t.channel:<17} {one_line(plain(t.description), 60)}")
+        out(f"{t.name:<20} {t.language:<3} {t.channel:<17} {one_line(t.description, 60)}")
         for key, description in t.variables.items():
-            out(f"{'':<24}--var {key}=...  {one_line(plain(description), 60)}")
+            out(f"{'':<24}--var {key}=...  {one_line(description, 60)}")
     out(f"{_s(len(templates), 'template')}; show one with handpicked templates --show NAME")
     if any(t.variables for t in templates) and len({t.language for t in templates}) > 1:
         out("A value for one language only: --var KEY:fr=... (the French messages print it)")
@@ -238,7 +233,7 @@ def run_preview(args: argparse.Namespace) -> int:
         return 0
     limit = channel_limit(config.load(ws), p.channel)
     out(
-        f"Campaign {plain(p.campaign)}: template {p.template} ({p.channel}), "
+        f"Campaign {safe_text(p.campaign)}: template {p.template} ({p.channel}), "
         f"{_s(len(p.messages), 'message')}"
     )
     for m in p.messages:
@@ -246,25 +241,31 @@ def run_preview(args: argparse.Namespace) -> int:
         edited = ", edited" if m.edited else ""
         out()
         out(
-            f"== {plain(one_line(m.name or '(no name)', 50))} (id {m.contact_id}) · {m.status}"
+            f"== {one_line(m.name or '(no name)', 50)} (id {m.contact_id}) · {m.status}"
             f"{edited} · {m.language or '-'} · {size}"
         )
         if m.subject is not None:
-            out(f"   Subject: {plain(m.subject)}")
-        for line in plain(m.body).split("\n"):
+            out(f"   Subject: {safe_text(m.subject)}")
+        for line in safe_text(m.body, multiline=True).split("\n"):
             out(f"   {line}".rstrip())
         for w in m.warnings:
-            out(f"  ! {w.code}: {plain(w.message)}")
+            out(f"  ! {w.code}: {safe_text(w.message)}")
     return 0
 
 
 def _read(path: Path) -> str:
+    """A message body from a file: UTF-8 text of at most 1 MB, line endings made \\n.
+
+    The cap is far above any message and stops /dev/zero or a pipe before it is read.
+    """
+    from handpicked.core.fileio import read_capped
+
+    data = read_capped(path, 1024**2, "message body")
     try:
-        return path.read_text(encoding="utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CommandError(f"{path}: not UTF-8 text; save it as UTF-8") from None
-    except OSError as err:
-        raise CommandError(f"{path}: cannot read it ({err.strerror})") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _edit_in_editor(editor: str, text: str) -> str | None:
@@ -306,14 +307,14 @@ def run_edit(args: argparse.Namespace) -> int:
         text = edited
     view = core.edit_message(ws, args.campaign, args.contact, text, args.subject)
     if view.body == current.body and view.subject == current.subject:
-        out(f"The message to {plain(current.name)} is unchanged; nothing changed.")
+        out(f"The message to {safe_text(current.name)} is unchanged; nothing changed.")
         return 0
     out(
-        f"Saved the message to {plain(view.name)} (id {view.contact_id}), marked edited; "
+        f"Saved the message to {safe_text(view.name)} (id {view.contact_id}), marked edited; "
         f"{_s(len(view.warnings), 'warning')}"
     )
     for w in view.warnings:
-        out(f"  ! {w.code}: {plain(w.message)}")
+        out(f"  ! {w.code}: {safe_text(w.message)}")
     return 0
 
 
@@ -334,7 +335,7 @@ def run_campaigns(args: argparse.Namespace) -> int:
         counts = ", ".join(f"{n} {status}" for status, n in s.counts.items() if n)
         rate = "-" if s.reply_rate is None else f"{s.reply_rate:.0%}"
         out(
-            f"{one_line(plain(s.name), 30):<30} {s.template:<18} {s.created[:10]}  "
+            f"{one_line(s.name, 30):<30} {s.template:<18} {s.created[:10]}  "
             f"replies {rate:>4}  {counts or 'empty'}"
         )
     out(f"{_s(len(found), 'campaign')}")
@@ -350,8 +351,8 @@ def run_history(args: argparse.Namespace) -> int:
         sent = f" sent {e['sent_at'][:10]}" if e["sent_at"] else ""
         replied = f" replied {e['replied_at'][:10]}" if e["replied_at"] else ""
         out(
-            f"{e['queued_at'][:10]}  {one_line(plain(e['campaign']), 24):<24} {e['status']:<8}"
-            f"{sent}{replied}  {one_line(plain(e['first_line']), 50)}"
+            f"{e['queued_at'][:10]}  {one_line(e['campaign'], 24):<24} {e['status']:<8}"
+            f"{sent}{replied}  {one_line(e['first_line'], 50)}"
         )
     out(f"{_s(len(entries), 'message')} to contact {args.id}")
     return 0
@@ -359,8 +360,9 @@ def run_history(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     ws = workspace(args)
-    data = export_campaign(ws, args.campaign, args.format, args.output, excel=args.excel)
-    if args.output is None:
+    target = None if args.output == Path("-") else args.output
+    data = export_campaign(ws, args.campaign, args.format, target, excel=args.excel)
+    if target is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

@@ -1,8 +1,9 @@
-"""Atomic file writes: a reader (or a crash) never sees a half-written file."""
+"""Atomic file writes (a reader, or a crash, never sees a half-written file) and capped reads."""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -10,27 +11,60 @@ from handpicked.core.errors import HandpickedError
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, fsync it, then rename it over `path`."""
+    """Write to a temporary file beside `path`, fsync it, then rename it over `path`.
+
+    Every file the app writes where the user said goes through here, so here is where a name
+    that is not a regular file is refused (see `_target`).
+    """
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
+    target = _target(path)
+    folder = target.parent if str(target.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as err:
         raise HandpickedError(f"cannot write {path}: {err.strerror}") from None
     try:
-        os.fchmod(fd, _mode_for(path))
+        os.fchmod(fd, _mode_for(target))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except OSError as err:
         Path(tmp).unlink(missing_ok=True)
         raise HandpickedError(f"cannot write {path}: {err.strerror}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _target(path: Path) -> Path:
+    """The file to replace: `path` itself, or the file a link at `path` leads to.
+
+    The rename replaces whatever has the name, so a named pipe, a folder's entry or a device
+    (`/dev/full` for root) would silently become a plain file: anything that exists and is not a
+    regular file is refused. A link is followed, so the file it points to is rewritten and the
+    link (a dotfile manager's, say) stays.
+    """
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return target
+    except OSError as err:
+        raise HandpickedError(f"cannot write {path}: {err.strerror}") from None
+    if stat.S_ISREG(mode):
+        return target
+    kind = (
+        "a folder" if stat.S_ISDIR(mode)
+        else "a named pipe" if stat.S_ISFIFO(mode)
+        else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "a special file"
+    )  # fmt: skip
+    raise HandpickedError(
+        f"cannot write {path}: it is {kind}, not a regular file; give the name of a file"
+    )
 
 
 def _mode_for(path: Path) -> int:
@@ -41,3 +75,61 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def read_capped(path: Path, limit: int, what: str) -> bytes:
+    """The bytes of the regular file at `path` (a link to one is fine), at most `limit` of them.
+
+    A user names the file, and a name can lead to /dev/zero (endless), a named pipe (waits
+    forever for a writer) or a 2 GB file, each of which would be read whole before anything
+    looked at it. So the opened file is checked first, without blocking, and read with the cap:
+    one clear refusal, stating the size, instead of a hang or all the memory. `what` names the
+    file for the user ("contacts export").
+    """
+    name = str(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    except FileNotFoundError:
+        raise HandpickedError(f"{name}: no such file; check the path and the file name") from None
+    except PermissionError:
+        raise HandpickedError(
+            f"{name}: permission denied; check you can open the file, or copy it elsewhere"
+        ) from None
+    except OSError as err:
+        raise HandpickedError(f"{name}: cannot be read ({err.strerror or err})") from None
+    try:
+        info = os.fstat(fd)
+        mode, size = info.st_mode, info.st_size
+        if stat.S_ISDIR(mode):
+            raise HandpickedError(
+                f"{name}: this is a folder, not a file; give the path of the {what}"
+            )
+        if not stat.S_ISREG(mode):
+            kind = "a named pipe" if stat.S_ISFIFO(mode) else "a device or a socket"
+            raise HandpickedError(
+                f"{name}: it is {kind}, not a regular file; save the {what} as a file and "
+                "give its path"
+            )
+        data = b""
+        if size <= limit:
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                data = handle.read(limit + 1)
+            size = max(size, len(data))
+    except OSError as err:
+        raise HandpickedError(f"{name}: cannot be read ({err.strerror or err})") from None
+    finally:
+        os.close(fd)
+    if size > limit:  # checked again after reading: the file may have grown meanwhile
+        raise HandpickedError(
+            f"{name}: the file is {_size(size)}, more than the {_size(limit)} a {what} can be; "
+            "check you picked the right file"
+        )
+    return data
+
+
+def _size(count: int) -> str:
+    """A byte count as people read it: "2 GB", "200.5 MB", "1 MB", "512 bytes"."""
+    for unit, scale in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if count >= scale:
+            return f"{count / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{count} bytes"

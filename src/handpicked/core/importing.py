@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from handpicked.core.errors import HandpickedError
-from handpicked.core.importers import parse_file
+from handpicked.core.importers import CANCELLED, never, parse_file
 from handpicked.core.ingest import import_file
 from handpicked.core.models import FileReport
 from handpicked.core.workspace import Workspace
@@ -19,13 +19,20 @@ def import_paths(
     fmt: str = "auto",
     mapping: dict[str, str] | None = None,
     dry_run: bool = False,
+    cancelled: Callable[[], bool] = never,
 ) -> list[FileReport]:
-    """Import each file in its own transaction; a failed file carries its error, stores nothing."""
+    """Import each file in its own transaction; a failed file carries its error, stores nothing.
+
+    `cancelled` (the TUI's worker, when the user pressed Esc or quit) is asked while a file is
+    read and before its transaction commits: a cancelled import stores nothing.
+    """
     reports = []
     for path in paths:
         try:
-            parsed = parse_file(Path(path), fmt, mapping or None)
-            reports.append(import_file(workspace, parsed, dry_run=dry_run))
+            if cancelled():
+                raise HandpickedError(f"{path}: {CANCELLED}")
+            parsed = parse_file(Path(path), fmt, mapping or None, cancelled)
+            reports.append(import_file(workspace, parsed, dry_run=dry_run, cancelled=cancelled))
         except HandpickedError as err:
             reports.append(FileReport(path=str(path), error=str(err)))
     return reports

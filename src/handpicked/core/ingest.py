@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from handpicked.core.bulk import paused_gc
 from handpicked.core.classifying import ClassifyContext
 from handpicked.core.errors import HandpickedError
+from handpicked.core.importers import CANCELLED, never
 from handpicked.core.matching import (
     FIELDS,
     Stored,
@@ -23,14 +25,21 @@ from handpicked.core.matching import (
     search_text,
     sort_key,
 )
-from handpicked.core.models import FileReport, ParsedFile, ParsedRow
+from handpicked.core.models import FileReport, ParsedFile, ParsedRow, RowIssue
 from handpicked.core.text import company_key, email_key, fold, profile_key
 from handpicked.core.workspace import Workspace, now, today, transaction
 
 
 @paused_gc()
-def import_file(workspace: Workspace, parsed: ParsedFile, *, dry_run: bool = False) -> FileReport:
-    """Store one parsed export in a single transaction (rolled back when `dry_run`)."""
+def import_file(
+    workspace: Workspace,
+    parsed: ParsedFile,
+    *,
+    dry_run: bool = False,
+    cancelled: Callable[[], bool] = never,
+) -> FileReport:
+    """Store one parsed export in a single transaction (rolled back when `dry_run`, or when
+    `cancelled` says True before the commit: the user's word wins over work already done)."""
     conn = workspace.conn
     report = FileReport(path=parsed.path, format=parsed.format)
     report.skipped = list(parsed.skipped)
@@ -39,7 +48,11 @@ def import_file(workspace: Workspace, parsed: ParsedFile, *, dry_run: bool = Fal
     day = today().isoformat()
     try:
         with transaction(conn):
+            if cancelled():
+                raise HandpickedError(f"{parsed.path}: {CANCELLED}")
             _merge(conn, workspace, parsed, report, stamp, day)
+            if cancelled():
+                raise HandpickedError(f"{parsed.path}: {CANCELLED}")
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -72,11 +85,12 @@ def _merge(
         (str(Path(parsed.path).resolve()), parsed.format, stamp),
     ).lastrowid
     classify = ClassifyContext.load(workspace, conn)
-    seen_ids: set[int] = set()
+    seen: dict[int, int] = {}  # stored contact id -> the line of this file that matched it first
     fresh: list[Stored] = []
     changed: set[int] = set()
     updated: set[int] = set()
     pending_tags: list[tuple[Stored, list[str]]] = []
+    said: list[RowIssue] = []  # rows of this file met twice: merged or kept apart, never silent
     new_columns = _NewColumns(parsed, stamp, import_id, classify)
     match, add_fresh, greeting = index.match, fresh.append, cached_greeting
     by_url, by_email, by_name = index.by_url, index.by_email, index.by_name
@@ -94,9 +108,11 @@ def _merge(
         name = f"{folded_first}|{folded_last}"
         company_id = company_key(company) if company else ""
         bucket = by_name.get((name, company_id))
-        hit = None
+        hit = apart = None
         if bucket or url_key in by_url or mail_key in by_email:  # else nothing can match
             hit = match((url_key, mail_key, name, company_id))
+            if hit is not None and hit.keys[2] != name and (hit.id == -1 or hit.id in seen):
+                apart, hit = hit, None  # this file gave its URL or email to another name before
         if hit is None:
             keys = (url_key, mail_key, name, company_id)
             item = Stored(-1, None, None, "", False, keys, row)
@@ -138,10 +154,14 @@ def _merge(
             add_fresh(item)
             if row.tags:
                 pending_tags.append((item, row.tags))
+            if apart is not None:
+                index.keep_apart(apart, item)
+                said.append(_duplicate(apart, seen, row, url_key, mail_key, merged=False))
             continue
         if row.tags:
             pending_tags.append((hit, row.tags))
         if hit.id == -1:  # a duplicate inside this file: fill the gaps of the first occurrence
+            said.append(_duplicate(hit, seen, row, url_key, mail_key, merged=True))
             values = hit.own()
             for name in FIELDS:
                 if not values[name] and getattr(row, name):
@@ -152,7 +172,10 @@ def _merge(
             hit.refresh_keys()  # a filled-in URL, email or company is matched on from now on
             index.add(hit)
             continue
-        seen_ids.add(hit.id)
+        if hit.id in seen:
+            said.append(_duplicate(hit, seen, row, url_key, mail_key, merged=True))
+        else:
+            seen[hit.id] = row.line
         if _update(conn, hit, row, stamp, day, import_id):
             updated.add(hit.id)
             if hit.moved:
@@ -160,7 +183,7 @@ def _merge(
             index.add(hit)
     conn.execute(
         "UPDATE contacts SET last_import_id = ? WHERE id IN (SELECT value FROM json_each(?))",
-        (import_id, json.dumps(sorted(seen_ids))),
+        (import_id, json.dumps(sorted(seen))),
     )
     _insert(conn, fresh, new_columns)
     conn.executemany(
@@ -168,15 +191,48 @@ def _merge(
         [(item.id, tag) for item, tags in pending_tags for tag in tags if tag],
     )
     classify.apply(conn, sorted(updated))
+    if said:
+        report.warnings = sorted(report.warnings + said, key=lambda issue: issue.line)
     report.imported = len(fresh)
     report.updated = len(updated)
-    report.unchanged = len(seen_ids - updated)
+    report.unchanged = len(seen.keys() - updated)
     report.changed_position = sorted(changed)
     report.not_in_export = conn.execute(
         "SELECT count(*) FROM contacts WHERE source_format = ? AND"
         " (last_import_id IS NULL OR last_import_id != ?)",
         (parsed.format, import_id),
     ).fetchone()[0]
+
+
+def _duplicate(
+    first: Stored,
+    seen: dict[int, int],
+    row: ParsedRow,
+    url_key: str,
+    mail_key: str,
+    *,
+    merged: bool,
+) -> RowIssue:
+    """The warning for a row matching the contact an earlier row of the same file matched.
+
+    The same person twice is merged, which the user must hear of since one row then seems to
+    vanish; two names under one URL or address are kept as two people, and the user checks them.
+    """
+    if first.id == -1:
+        assert first.row is not None  # a new row of this file keeps its ParsedRow
+        line = first.row.line
+    else:
+        line = seen[first.id]
+    if url_key and first.keys[0] == url_key:
+        shared = "share a profile URL"
+    elif mail_key and first.keys[1] == mail_key:
+        shared = "share an email address"
+    else:
+        shared = "have the same name and company"
+    outcome = "merged into one contact" if merged else "kept as two contacts"
+    if not merged:
+        shared += " but not the name"
+    return RowIssue(line=row.line, reason=f"line {line} and line {row.line} {shared}; {outcome}")
 
 
 _SAME_KEY = {"profile_url": profile_key, "email": email_key, "company": company_key}

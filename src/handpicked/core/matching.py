@@ -93,31 +93,53 @@ cached_greeting = lru_cache(maxsize=16384)(greeting_name)
 
 
 class Index:
-    """Lookup tables over stored contacts (and rows of this file merged so far)."""
+    """Lookup tables over stored contacts (and rows of this file merged so far).
+
+    A URL or an address normally names one person, but two people of one file can share it
+    (kept apart, see `keep_apart`); `shared_urls` and `shared_emails` list them all, so each
+    row of a later import finds the one with its own name rather than whoever came first.
+    """
 
     def __init__(self) -> None:
         self.by_url: dict[str, Stored] = {}
         self.by_email: dict[str, Stored] = {}
         self.by_name: dict[tuple[str, str], list[Stored]] = {}
+        self.shared_urls: dict[str, list[Stored]] = {}
+        self.shared_emails: dict[str, list[Stored]] = {}
 
     def add(self, item: Stored) -> None:
         url, mail, name, company = item.keys
-        if url:
-            self.by_url.setdefault(url, item)
-        if mail:
-            self.by_email.setdefault(mail, item)
+        if url and (first := self.by_url.setdefault(url, item)) is not item:
+            _share(self.shared_urls, url, first, item)
+        if mail and (first := self.by_email.setdefault(mail, item)) is not item:
+            _share(self.shared_emails, mail, first, item)
         bucket = self.by_name.get((name, company))
         if bucket is None:
             self.by_name[(name, company)] = [item]
         elif item not in bucket:
             bucket.append(item)
 
+    def keep_apart(self, first: Stored, item: Stored) -> None:
+        """Record a new row sharing `first`'s URL or email under another name: two people."""
+        url, mail = first.keys[0], first.keys[1]
+        if url and url == item.keys[0]:
+            self.by_url[url] = first
+            _share(self.shared_urls, url, first, item)
+        if mail and mail == item.keys[1]:
+            self.by_email[mail] = first
+            _share(self.shared_emails, mail, first, item)
+
     def match(self, keys: tuple[str, str, str, str]) -> Stored | None:
         url, mail, name, company = keys
         if url and (hit := self.by_url.get(url)):
+            if hit.keys[2] != name and url in self.shared_urls:
+                return _namesake(self.shared_urls[url], name, hit)
             return hit
         if mail and (hit := self.by_email.get(mail)) and not (url and hit.keys[0] not in ("", url)):
-            return hit  # one address shared by two different profiles (info@...) is not a match
+            # one address shared by two different profiles (info@...) is not a match
+            if hit.keys[2] != name and mail in self.shared_emails:
+                return _namesake(self.shared_emails[mail], name, hit, url)
+            return hit
         if name == "|":
             return None
         for item in self.by_name.get((name, company), ()):
@@ -128,6 +150,20 @@ class Index:
                 continue
             return item
         return None
+
+
+def _share(table: dict[str, list[Stored]], key: str, first: Stored, item: Stored) -> None:
+    people = table.setdefault(key, [first])
+    if item not in people:
+        people.append(item)
+
+
+def _namesake(people: list[Stored], name: str, default: Stored, url: str = "") -> Stored:
+    """Of the people sharing a URL or an address, the one with this name and no other URL."""
+    for item in people:
+        if item.keys[2] == name and not (url and item.keys[0] not in ("", url)):
+            return item
+    return default
 
 
 def load_index(conn: sqlite3.Connection) -> Index:

@@ -26,6 +26,7 @@ from handpicked.core.importers.layouts import (
     no_name_error,
 )
 from handpicked.core.models import ParsedFile, RowIssue
+from handpicked.core.text import control_class
 
 DELIMITERS = (",", ";", "\t")
 HEADER_SEARCH_LINES = 10
@@ -34,7 +35,7 @@ MAX_VALUE_LINES = 500
 UNCLOSED_QUOTE = 'unclosed quote: the " opened on this line never closes; row skipped'
 # Control characters are removed from the whole text at once (clean() would remove them field by
 # field, 700,000 calls for a big export); tab and line breaks stay, the CSV reader needs them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[" + control_class(keep="\t\n\r") + "]")
 
 
 def _fields(line: str, delimiter: str) -> list[str]:

@@ -216,6 +216,15 @@ def no_name_error(name: str, headers: list[str] | tuple[str, ...]) -> Handpicked
 
 
 NO_NAME = "no name"
+# Why an import stopped when the user cancelled it (the TUI's Esc or Ctrl+Q).
+CANCELLED = "import cancelled; nothing of it was stored"
+
+
+def never() -> bool:
+    """The `cancelled` of an import nobody can cancel (the CLI's: Ctrl+C stops the process)."""
+    return False
+
+
 _TAG_SEPARATORS = re.compile(r"\s*[;,]\s*")
 _ORDER = (
     "first_name",

@@ -14,12 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Header, Input, Static
+from textual.worker import get_current_worker
 
 from handpicked.core.importing import import_paths
 from handpicked.core.models import FileReport
-from handpicked.tui.widgets.safe import safe_line
+from handpicked.tui.widgets.safe import clean_text, safe
 
 INSTRUCTIONS = """\
 Your workspace is empty. Start with your LinkedIn connections:
@@ -49,8 +51,15 @@ def clean_path(typed: str) -> Path:
     return Path(text.replace("\\ ", " ")).expanduser()
 
 
+SHOWN_WARNINGS = 3
+
+
 def summary(report: FileReport) -> str:
-    """One sentence about one file's import."""
+    """One sentence about one file's import, then its first warnings, one a line.
+
+    A warning may say two rows became one contact, or that part of a row was left out: the
+    user must see it here, not only in `handpicked import --json`.
+    """
     name = Path(report.path).name
     if report.error:
         return report.error
@@ -59,7 +68,19 @@ def summary(report: FileReport) -> str:
         parts.append(f"{report.unchanged:,} unchanged")
     if report.skipped:
         parts.append(f"{len(report.skipped):,} rows skipped")
-    return f"{name}: {', '.join(parts)}."
+    lines = [f"{name}: {', '.join(parts)}."]
+    lines += [f"line {w.line}: {w.reason}" for w in report.warnings[:SHOWN_WARNINGS]]
+    if len(report.warnings) > SHOWN_WARNINGS:
+        more = len(report.warnings) - SHOWN_WARNINGS
+        lines.append(
+            f"… and {more:,} more warnings (handpicked import --dry-run --json lists them all)"
+        )
+    return "\n".join(lines)
+
+
+def _severity(report: FileReport) -> SeverityLevel:
+    """A notice with warnings is shown as one: rows merged or left out deserve a look."""
+    return "warning" if report.warnings else "information"
 
 
 class ImportForm(Vertical):
@@ -99,16 +120,20 @@ class ImportForm(Vertical):
             self._status("Type the path of the file to import first.", error=True)
             return
         path = clean_path(typed)
-        if not path.is_file():
+        if not path.exists():  # anything else (a folder, a device) is the importer's to explain
             self._status(f"No file at {path}: check the path and try again.", error=True)
             return
-        self._status(f"Importing {path.name}…")
+        self._status(f"Importing {path.name}… (Esc cancels)")
         self._import(path)
 
     @work(thread=True, exclusive=True, group="import")
     def _import(self, path: Path) -> None:
-        report = import_paths(self.app.workspace, [path])[0]
-        self.post_message(self._Done(report))
+        """Import in a thread; leaving the form (Esc, Ctrl+Q) cancels the worker, and the import
+        stops at its next check and rolls back, so a cancelled import stores nothing."""
+        worker = get_current_worker()
+        report = import_paths(self.app.workspace, [path], cancelled=lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self.post_message(self._Done(report[0]))
 
     @on(_Done)
     def _done(self, event: _Done) -> None:
@@ -120,7 +145,7 @@ class ImportForm(Vertical):
 
     def _status(self, text: str, *, error: bool = False) -> None:
         status = self.query_one("#import-status", Static)
-        status.update(safe_line(text))
+        status.update(safe(text))
         status.set_class(error, "-error")
 
 
@@ -149,7 +174,9 @@ class WelcomeScreen(Screen):
 
     @on(ImportForm.Imported)
     def _imported(self, event: ImportForm.Imported) -> None:
-        self.notify(summary(event.report), markup=False)
+        self.notify(
+            clean_text(summary(event.report)), markup=False, severity=_severity(event.report)
+        )
         if not self.app.is_empty():
             self.app.pop_screen()
 
@@ -185,7 +212,9 @@ class ImportDialog(ModalScreen[FileReport | None]):
 
     @on(ImportForm.Imported)
     def _imported(self, event: ImportForm.Imported) -> None:
-        self.notify(summary(event.report), markup=False)
+        self.notify(
+            clean_text(summary(event.report)), markup=False, severity=_severity(event.report)
+        )
         self.dismiss(event.report)
 
     def action_cancel(self) -> None:
