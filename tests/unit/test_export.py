@@ -14,10 +14,10 @@ from markdown_it import MarkdownIt
 
 from handpicked.core import campaigns, contacts
 from handpicked.core.errors import HandpickedError
-from handpicked.core.export import export_campaign, preview_json, render_export
+from handpicked.core.export import csv_cell, export_campaign, preview_json, render_export
 from handpicked.core.importing import import_paths
 from handpicked.core.lint import LintWarning
-from handpicked.core.queue import CampaignPreview, MessageView
+from handpicked.core.queue import CampaignPreview, MessageView, preview
 from handpicked.core.workspace import Workspace
 
 FORMULA = '=HYPERLINK("http://x")'
@@ -68,7 +68,7 @@ def test_csv_neutralises_formulas() -> None:
     assert first[1] == "javascript:alert(1)"
     assert first[4] == f"Hi {JINJA} {MARKUP}\n{SCRIPT}\n{TICKS}\n"
     assert second[3] == f"'-{MARKUP}" and second[4] == "'=1+1 starts like a formula"
-    assert third[0] == "'\tTabbed" and third[1] == "'+1 555 0100" and third[4] == "'\rcarriage"
+    assert third[0] == "'\tTabbed" and third[1] == "'+1 555 0100" and third[4] == "'\ncarriage"
 
 
 def test_csv_excel_has_bom_and_crlf() -> None:
@@ -145,7 +145,7 @@ def test_html_is_self_contained_and_escaped() -> None:
     hrefs = [value for tag, name, value in page.attrs if name == "href"]
     assert hrefs == ["https://linkedin.com/in/a-b?x=1&y=2"]
     assert page.areas == ["Hi {{ 7*7 }} [bold]x[/]\n<script>alert(1)</script>\na ```` b ` c\n",
-                          "=1+1 starts like a formula", "\rcarriage"]  # fmt: skip
+                          "=1+1 starts like a formula", "\ncarriage"]  # fmt: skip
     body = [value for tag, name, value in page.attrs if tag == "body" and name == "data-campaign"]
     assert body == [f'q"<{SCRIPT}>']
     boxes = [(n, v) for t, n, v in page.attrs if t == "input" and n in ("data-message", "checked")]
@@ -223,3 +223,56 @@ def test_export_without_path_writes_nothing(hostile_ws: Workspace, tmp_path: Pat
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     with pytest.raises(HandpickedError, match="--excel applies to --format csv"):
         export_campaign(ws, "odd", "html", None, excel=True)
+
+
+ESCAPES = "\x1b]0;owned\x07\x1b[2J\x9b\x7f"
+BIDI = "\u202e\u2066\u200f\u061c"
+CONTROLS = "\x1b\x07\x9b\x7f" + BIDI
+
+
+def test_csv_guard_catches_leading_space_and_controls() -> None:
+    """Verify a formula behind spaces, a tab or a newline is neutralised, and controls removed."""
+    for text in (" =1+1", "  +1", "\n-1", "\t@x", "\r=cmd", "\x1b=1+1", "\u202e=1+1"):
+        cell = csv_cell(text)
+        assert cell.startswith("'"), text
+        assert "\x1b" not in cell and "\u202e" not in cell and "\r" not in cell
+    assert csv_cell("a =b") == "a =b" and csv_cell("") == ""
+
+
+def test_hostile_text_loses_escapes_and_bidi_in_csv_md_html() -> None:
+    """Verify escapes and bidi controls in every field leave CSV, Markdown and HTML exports."""
+    p = CampaignPreview(
+        campaign=f"camp{BIDI}",
+        template="reconnect",
+        channel="email",
+        variables={},
+        messages=[
+            message(
+                1, name=f"Ann{ESCAPES}{BIDI}Lee", email=f"a{BIDI}@x.example",
+                subject=f"Hi{ESCAPES}", body=f"Line one{ESCAPES}\nLine{BIDI} two",
+                profile_url=f"https://x.example/{BIDI}",
+            )
+        ],
+    )  # fmt: skip
+    for fmt in ("csv", "md", "html"):
+        text = render_export(p, fmt).decode("utf-8")
+        for char in CONTROLS:
+            assert char not in text, (fmt, hex(ord(char)))
+        assert "Line one]0;owned[2J\nLine two" in text.replace("\r\n", "\n")
+    raw = render_export(p, "json").decode("utf-8")
+    assert not [c for c in CONTROLS if c in raw]
+    assert json.loads(raw)["messages"][0]["name"] == f"Ann{ESCAPES}{BIDI}Lee"
+
+
+def test_hand_edited_body_is_neutralised_in_csv_and_md(hostile_ws: Workspace) -> None:
+    """Verify a hand edit starting with ' =' and holding ESC leaves CSV and Markdown harmless."""
+    ws = hostile_ws
+    ids = [c.id for c in contacts.list_contacts(ws)]
+    campaigns.compose(ws, "odd", template="reconnect", variables={}, f=None, contact_ids=ids)
+    edited = f' =HYPERLINK("http://x","y"){ESCAPES}\nsecond line'
+    campaigns.edit_message(ws, "odd", ids[0], edited)
+    rows = list(csv.reader(io.StringIO(render_export(preview(ws, "odd"), "csv").decode(), "")))
+    body = next(r[4] for r in rows[1:] if "HYPERLINK" in r[4])
+    assert body == "'" + edited.replace(ESCAPES, "]0;owned[2J")
+    md = render_export(preview(ws, "odd"), "md").decode("utf-8")
+    assert "=HYPERLINK" in md and not [c for c in CONTROLS if c in md]

@@ -6,6 +6,7 @@ import argparse
 
 from handpicked.commands.common import (
     add_json,
+    count_arg,
     date_arg,
     emit_json,
     key_value,
@@ -18,12 +19,13 @@ from handpicked.core import companies
 from handpicked.core import contacts as core
 from handpicked.core.classifying import reclassify
 from handpicked.core.models import Contact
+from handpicked.core.text import safe_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("contacts", help="list contacts (filters, search, keep-in-touch)")
     add_filter_args(p)
-    p.add_argument("--limit", type=int, metavar="N")
+    p.add_argument("--limit", type=count_arg, metavar="N", help="show at most N contacts")
     add_json(p)
     p.set_defaults(handler=run_contacts)
 
@@ -83,7 +85,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     ss.add_argument("sector", help='a sector name (English or French), or "" to unassign')
     ss.set_defaults(handler=run_sector_set)
     su = ssub.add_parser("unassigned", help="companies without a sector, most contacts first")
-    su.add_argument("--limit", type=int, metavar="N")
+    su.add_argument("--limit", type=count_arg, metavar="N", help="show at most N companies")
     add_json(su)
     su.set_defaults(handler=run_unassigned)
     sl = ssub.add_parser("list", help="your company assignments")
@@ -150,7 +152,9 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(contact_json(contact) | {"why": why})
         return 0
-    out(f"{contact.full_name} (id {contact.id}), greeted as {contact.greeting_name!r}")
+    # Every stored value is hostile: a newline in a name must not forge a line of its own.
+    name, greeting = safe_text(contact.full_name), safe_text(contact.greeting_name)
+    out(f"{name} (id {contact.id}), greeted as {greeting!r}")
     for label, value in (
         ("position", contact.position),
         ("company", contact.company),
@@ -161,13 +165,16 @@ def run_show(args: argparse.Namespace) -> int:
         ("last contacted", contact.last_contacted),
     ):
         out(f"  {label:<15} {one_line(str(value or '-'), 80)}")
-    out(f"  {'sector':<15} {contact.sector} [{contact.sector_source}] {why['sector']}")
-    out(f"  {'function':<15} {contact.function} [{contact.function_source}]")
-    out(f"  {'seniority':<15} {contact.seniority} [{contact.seniority_source}] {why['role']}")
+    for label, value, source, reason in (
+        ("sector", contact.sector, contact.sector_source, why["sector"]),
+        ("function", contact.function, contact.function_source, ""),
+        ("seniority", contact.seniority, contact.seniority_source, why["role"]),
+    ):
+        out(f"  {label:<15} {safe_text(f'{value} [{source}] {reason}')}")
     if contact.tags:
-        out(f"  {'tags':<15} {', '.join(contact.tags)}")
+        out(f"  {'tags':<15} {safe_text(', '.join(contact.tags))}")
     for key, value in contact.fields.items():
-        out(f"  fields.{key:<8} {one_line(value, 70)}")
+        out(f"  fields.{safe_text(key):<8} {one_line(value, 70)}")
     if contact.notes:
         out(f"  {'note':<15} {one_line(contact.notes, 80)}")
     for prev in contact.previous_positions:
@@ -195,8 +202,9 @@ def run_set(args: argparse.Namespace) -> int:
         emit_json(contact_json(contact))
     else:
         out(
-            f"{contact.full_name}: {contact.sector} / {contact.function} / {contact.seniority}"
-            f" / {contact.language}, greeted as {contact.greeting_name!r}"
+            f"{safe_text(contact.full_name)}: {contact.sector} / {contact.function} / "
+            f"{contact.seniority} / {contact.language}, greeted as "
+            f"{safe_text(contact.greeting_name)!r}"
         )
     return 0
 
@@ -209,7 +217,7 @@ def run_note(args: argparse.Namespace) -> int:
 
 def run_forget(args: argparse.Namespace) -> int:
     contact = core.forget(workspace(args), args.id)
-    out(f"forgot {contact.full_name} (id {contact.id}) and everything about them")
+    out(f"forgot {safe_text(contact.full_name)} (id {contact.id}) and everything about them")
     return 0
 
 

@@ -10,6 +10,7 @@ from handpicked.commands.common import add_json, emit_json, key_value, out, work
 from handpicked.core.errors import HandpickedError
 from handpicked.core.importing import import_paths
 from handpicked.core.models import FileReport
+from handpicked.core.text import safe_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -36,12 +37,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def summary(report: FileReport, *, dry_run: bool = False) -> list[str]:
-    """The human summary of one file's import (shared with the TUI's import notice)."""
+    """The human summary of one file's import (shared with the TUI's import notice).
+
+    A file name is as hostile as a field (escapes and bidi controls are legal in names), and
+    reasons may quote the file's values, so both are shown through `safe_text`.
+    """
+    name = safe_text(report.path)
     if report.error:
-        return [f"{report.path}: failed, nothing imported"]
+        return [f"{name}: failed, nothing imported"]
     verb = "would import" if dry_run else "imported"
     lines = [
-        f"{report.path} ({report.format}): {verb} {report.imported}, updated {report.updated},"
+        f"{name} ({report.format}): {verb} {report.imported}, updated {report.updated},"
         f" unchanged {report.unchanged}, skipped {len(report.skipped)}"
     ]
     if report.changed_position:
@@ -54,9 +60,9 @@ def summary(report: FileReport, *, dry_run: bool = False) -> list[str]:
             f"  {report.not_in_export} earlier {report.format} contacts not in this export (kept)"
         )
     for issue in report.skipped[:20]:
-        lines.append(f"  line {issue.line}: skipped: {issue.reason}")
+        lines.append(f"  line {issue.line}: skipped: {safe_text(issue.reason)}")
     for issue in report.warnings[:20]:
-        lines.append(f"  line {issue.line}: warning: {issue.reason}")
+        lines.append(f"  line {issue.line}: warning: {safe_text(issue.reason)}")
     hidden = max(0, len(report.skipped) - 20) + max(0, len(report.warnings) - 20)
     if hidden:
         lines.append(f"  ... and {hidden} more (see --json)")
@@ -70,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     failed = [r for r in reports if r.error]
     if len(failed) == len(reports):  # nothing imported: stdout stays empty, the error says why
         for report in failed[:-1]:
-            print(f"error: {report.error}", file=sys.stderr)
+            print(f"error: {safe_text(report.error)}", file=sys.stderr)
         raise HandpickedError(failed[-1].error or "import failed")
     if args.json:
         emit_json({"files": [_report_json(r) for r in reports]})
@@ -79,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
             for line in summary(report, dry_run=args.dry_run):
                 out(line)
     for report in failed:
-        print(f"error: {report.error}", file=sys.stderr)
+        print(f"error: {safe_text(report.error)}", file=sys.stderr)
     return 1 if failed else 0
 
 

@@ -13,6 +13,7 @@ from handpicked.commands.importing import summary
 from handpicked.core import config
 from handpicked.core.importing import import_paths
 from handpicked.core.resources import shipped
+from handpicked.core.text import safe_text
 from handpicked.core.workspace import Workspace
 
 
@@ -85,7 +86,7 @@ def run_demo(args: argparse.Namespace) -> int:
         config.set_value(ws, "me.name", "Alex Demo")
         for report in import_paths(ws, copies):
             if report.error:
-                print(f"error: {report.error}", file=sys.stderr)
+                print(f"error: {safe_text(report.error)}", file=sys.stderr)
         return _open_app(ws, demo=True)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -100,7 +101,7 @@ def run_ui(args: argparse.Namespace) -> int:
             for line in summary(report):
                 out(line)
             if report.error:
-                print(f"error: {report.error}", file=sys.stderr)
+                print(f"error: {safe_text(report.error)}", file=sys.stderr)
                 failed = True
         if failed:
             return 1

@@ -3,8 +3,10 @@
 LinkedIn messages go out by hand: the user opens a list, copies a message, opens the profile,
 pastes, ticks it off. Every format carries contact fields, which are hostile data: a name like
 `=HYPERLINK(...)` must not run in a spreadsheet, `<script>` must not run in the page, a backtick
-or a bracket must not break the Markdown. Each format escapes at its own edge, and the HTML page
-is self-contained (no network: inline CSS and JS, nothing fetched), so it works offline forever.
+or a bracket must not break the Markdown, and no format carries a terminal escape or a bidi
+control (`safe_text`; JSON keeps the values, escaped). Each format escapes at its own edge, and
+the HTML page is self-contained (no network: inline CSS and JS, nothing fetched), so it works
+offline forever.
 """
 
 from __future__ import annotations
@@ -20,12 +22,13 @@ from urllib.parse import urlsplit
 from handpicked.core.errors import HandpickedError
 from handpicked.core.fileio import write_atomic
 from handpicked.core.queue import DONE, CampaignPreview, preview
+from handpicked.core.text import CONTROL_CLASS, escape_controls, safe_text
 from handpicked.core.workspace import Workspace
 
 FORMATS: tuple[str, ...] = ("csv", "json", "md", "html")
 CSV_COLUMNS: tuple[str, ...] = ("name", "profile_url", "email", "subject", "body", "status")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_URL_UNSAFE = re.compile(r"[\s<>\"'`\x00-\x1f\x7f]")
+_FORMULA_START = ("=", "+", "-", "@")
+_URL_UNSAFE = re.compile(f"[\\s<>\"'`{CONTROL_CLASS}]")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&])")
 
 
@@ -73,9 +76,13 @@ def safe_url(url: str) -> str | None:
 
 
 def csv_cell(value: str | None) -> str:
-    """A cell a spreadsheet shows as text: a leading = + - @ tab or CR would start a formula."""
-    text = value or ""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """A cell a spreadsheet shows as text, without control characters.
+
+    A leading = + - @ would start a formula, and so would one behind spaces, a tab or a line
+    break (a hand edit may start " =HYPERLINK(...)"): any leading whitespace is quoted too.
+    """
+    text = safe_text(value, multiline=True)
+    return "'" + text if text[:1].isspace() or text.startswith(_FORMULA_START) else text
 
 
 class _Rows(list):
@@ -106,7 +113,7 @@ def _csv(p: CampaignPreview, excel: bool) -> bytes:
 
 def md_text(value: str) -> str:
     """Inline text with every Markdown (and inline HTML) special escaped, on one line."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(value.split()))
+    return _MD_SPECIAL.sub(r"\\\1", safe_text(value))
 
 
 def fence(body: str) -> str:
@@ -127,8 +134,9 @@ def _markdown(p: CampaignPreview) -> bytes:
             lines += [f"  Email: {md_text(m.email)}", ""]
         if m.subject is not None:
             lines += [f"  Subject: {md_text(m.subject)}", ""]
-        ticks = fence(m.body)
-        lines += [f"{ticks}text", *m.body.split("\n"), ticks, ""]
+        body = safe_text(m.body, multiline=True)
+        ticks = fence(body)
+        lines += [f"{ticks}text", *body.split("\n"), ticks, ""]
     return "\n".join(lines).encode("utf-8")
 
 
@@ -191,7 +199,7 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline
 
 
 def _e(value: object) -> str:
-    return html.escape(str(value), quote=True)
+    return html.escape(safe_text(value, multiline=True), quote=True)
 
 
 def _html(p: CampaignPreview) -> bytes:
@@ -251,7 +259,7 @@ def render_export(p: CampaignPreview, fmt: str, *, excel: bool = False) -> bytes
     if fmt == "csv":
         return _csv(p, excel)
     if fmt == "json":
-        text = json.dumps(preview_json(p), ensure_ascii=False, indent=2) + "\n"
+        text = escape_controls(json.dumps(preview_json(p), ensure_ascii=False, indent=2)) + "\n"
         return text.encode("utf-8")
     if fmt == "md":
         return _markdown(p)

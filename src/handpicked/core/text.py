@@ -1,7 +1,9 @@
 """Text folding and keys shared by import matching, search, classification and filters.
 
 Everything that compares human-written text (names, companies, titles, search words) goes through
-these functions, so "Développeur" matches "developpeur" the same way everywhere.
+these functions, so "Développeur" matches "developpeur" the same way everywhere. Everything shown
+to a person (CLI, screens, exported files) goes through `safe_text`, the one rule for characters
+that must never reach a reader.
 """
 
 from __future__ import annotations
@@ -10,7 +12,36 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Characters no reader may receive from data: C0 controls, DEL and the C1 block (ESC and 0x9b
+# start terminal escapes, BEL ends one), and the invisible bidi controls, which reorder what a
+# reader sees (under U+202E "gpj.exe" shows as "exe.jpg"). Inclusive code point ranges.
+_UNSAFE = ((0x00, 0x1F), (0x7F, 0x9F), (0x61C, 0x61C), (0x200E, 0x200F), (0x202A, 0x202E),
+           (0x2066, 0x2069))  # fmt: skip
+
+
+def control_class(keep: str = "") -> str:
+    """The unsafe characters minus `keep`, as the inside of a regex character class.
+
+    Python's `re` and RE2 (pyarrow's column regexes) must read it alike, so code points below
+    U+0100 are written as `\\xhh` and the others as themselves.
+    """
+    runs: list[list[int]] = []
+    for point in (p for lo, hi in _UNSAFE for p in range(lo, hi + 1) if chr(p) not in keep):
+        if runs and point == runs[-1][1] + 1:
+            runs[-1][1] = point
+        else:
+            runs.append([point, point])
+    return "".join(_char(lo) if lo == hi else f"{_char(lo)}-{_char(hi)}" for lo, hi in runs)
+
+
+def _char(point: int) -> str:
+    return f"\\x{point:02x}" if point < 0x100 else chr(point)
+
+
+# Everything unsafe but tab and newline, which only a multi-line caller keeps.
+CONTROL_CLASS = control_class(keep="\t\n")
+_CONTROL = re.compile(f"[{CONTROL_CLASS}]")
+_JSON_UNSAFE = re.compile("[" + control_class(keep="\n") + "]")
 _SPACES = re.compile(r"\s+")
 # Combining marks left by NFKD decomposition (accents of Latin, Greek, Cyrillic and Vietnamese).
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -60,6 +91,29 @@ def clean(value: object) -> str:
     text = str(value)
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     return text.strip()
+
+
+def safe_text(value: object, *, multiline: bool = False) -> str:
+    """A value as a person may be shown it (terminal, screen, exported file): inert text.
+
+    Stored values are hostile whatever cleaned them on the way in (an older workspace, a hand
+    edit), so every human-facing output passes through here. Tabs and line breaks stay only for a
+    caller that lays out several lines (a message body); elsewhere a newline in a name would forge
+    a line of output, so whitespace folds to single spaces.
+    """
+    text = "" if value is None else str(value)
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return text if multiline else " ".join(text.split())
+
+
+def escape_controls(json_text: str) -> str:
+    """JSON text whose unsafe characters are written as `\\uXXXX` escapes: same data, inert bytes.
+
+    `json.dumps(ensure_ascii=False)` escapes C0 controls only; C1 controls and bidi controls would
+    still reach a terminal showing `--json` output. Outside strings JSON text holds none of them,
+    so escaping each one keeps the document valid and every value exactly as stored.
+    """
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
 
 
 @lru_cache(maxsize=65536)

@@ -2,29 +2,27 @@
 
 Names, titles and companies come from files other people wrote. `rich.text.Text` never reads
 `[bold red]` or `[link=...]` as markup, but it passes ESC and the C1 controls through to the
-terminal, which would obey them; imports already strip those (`text.clean`), and they are
-stripped again here, at the screen's edge, because a field may have reached the database another
-way (an older workspace, a hand-edited file).
+terminal, which would obey them, and bidi controls would reorder what is shown. Imports already
+strip those (`text.clean`); `text.safe_text` strips them again here, at the screen's edge,
+because a field may have reached the database another way (an older workspace, a hand edit).
 """
 
 from __future__ import annotations
-
-import re
 
 import pyarrow as pa
 import pyarrow.compute as pc
 from rich.text import Text
 
-# C0 controls except tab and newline, DEL, and the C1 block (0x9b alone is a CSI).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_CONTROL_PATTERN = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+from handpicked.core.text import CONTROL_CLASS, safe_text
+
+# The same characters `safe_text` removes, for RE2 (CR is among them: a column is one line).
+_CONTROL_PATTERN = f"[{CONTROL_CLASS}]"
 _BREAKS_PATTERN = r"[\t\n]+"
 
 
 def clean_text(value: object) -> str:
-    """The value as a string without terminal control characters (newlines and tabs kept)."""
-    text = "" if value is None else str(value)
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """The value as a string without terminal or bidi control characters (newlines kept)."""
+    return safe_text(value, multiline=True)
 
 
 def safe(value: object, style: str = "") -> Text:
@@ -34,7 +32,7 @@ def safe(value: object, style: str = "") -> Text:
 
 def safe_line(value: object, style: str = "") -> Text:
     """Like `safe`, on one line: newlines and tabs become single spaces."""
-    return Text(" ".join(clean_text(value).split()), style=style)
+    return Text(safe_text(value), style=style)
 
 
 def safe_column(values: pa.Array) -> pa.Array:
