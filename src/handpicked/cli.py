@@ -13,8 +13,10 @@ import sys
 from collections.abc import Sequence
 
 from handpicked.commands import campaigns, contacts, email, importing, setup
-from handpicked.commands.common import CommandError
+from handpicked.commands.common import CommandError, workspace_dir, workspace_home
 from handpicked.core.errors import HandpickedError
+from handpicked.core.text import safe_text
+from handpicked.core.workspace import DB_NAME, database_problem
 
 COMMAND_MODULES = (setup, importing, contacts, campaigns, email)
 
@@ -27,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--workspace",
         metavar="DIR",
+        type=workspace_dir,
         help="workspace folder (default: $HANDPICKED_HOME, else your user data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -44,16 +47,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return setup.run_ui(args)
         return int(handler(args) or 0)
     except (HandpickedError, CommandError) as err:
-        print(f"error: {err}", file=sys.stderr)
+        print(f"error: {safe_text(err)}", file=sys.stderr)  # it may quote a hostile file name
         return 1
-    except sqlite3.OperationalError as err:  # another process holding the database, a full disk
-        if "locked" in str(err):
-            hint = "another handpicked is writing to this workspace; try again when it is done"
-        elif "no such" in str(err):
-            hint = "it was made by a different build of handpicked; use a new --workspace"
-        else:
-            hint = "check the disk and the workspace folder's permissions"
-        print(f"error: the workspace database: {err}; {hint}", file=sys.stderr)
+    except sqlite3.Error as err:  # a lock, a full disk, a damaged file: each its own sentence
+        problem = database_problem(workspace_home(args) / DB_NAME, err)
+        print(f"error: {safe_text(problem)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)

@@ -108,5 +108,6 @@ def test_locked_database_is_one_line(tmp_path, capsys, monkeypatch):
         holder.close()
     err = capsys.readouterr().err
     assert code == 1
-    assert err.startswith("error: the workspace database: database is locked")
+    assert err.startswith(f"error: {ws / 'handpicked.db'}: another handpicked is writing")
+    assert "move it aside" not in err  # a healthy database is never to be moved
     assert err.count("\n") == 1

@@ -75,3 +75,78 @@ def test_broken_file_is_a_clear_error(tmp_path):
     with pytest.raises(HandpickedError) as err:
         config.load(ws)
     assert str(ws.config_path) in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "allowed"),
+    [
+        ("audience.not_contacted_days", "1000000", "a whole number from 0 to 36,500"),
+        ("audience.not_contacted_days", "-1", "a whole number from 0 to 36,500"),
+        ("audience.max", "99999999999999999999", "a whole number from 1 to 1,000,000"),
+        ("limits.inmail", "0", "a whole number from 1 to 1,000,000"),
+        ("me.language", "de", "one of fr, en"),
+    ],
+)
+def test_out_of_range_values_name_the_range(tmp_path, key, value, allowed):
+    """Verify `set` refuses a value outside its range, says the range, and writes nothing."""
+    ws = Workspace(tmp_path)
+    with pytest.raises(HandpickedError) as err:
+        config.set_value(ws, key, value)
+    assert key in str(err.value) and allowed in str(err.value)
+    assert not ws.config_path.exists()
+
+
+def test_edges_of_ranges_are_accepted(tmp_path):
+    """Verify the ends of each range are valid values (ge/le, not gt/lt)."""
+    ws = Workspace(tmp_path)
+    config.set_value(ws, "audience.not_contacted_days", "36500")
+    config.set_value(ws, "audience.max", "1000000")
+    config.set_value(ws, "limits.connection_note", "1")
+    settings = config.load(ws)
+    assert settings.audience.not_contacted_days == 36500
+    assert settings.audience.max == 1_000_000
+
+
+def test_every_setting_is_documented():
+    """Verify each setting has a docstring, shown by the app and `config list` readers."""
+    every = config.keys()
+    assert every and all(config.describe(key) for key in every)
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("[audience]\nnot_contacted_days = 1000000\n",
+         "audience.not_contacted_days is 1000000; allowed: a whole number from 0 to 36,500"),
+        ('[smtp]\nport = "x"\n', "smtp.port is 'x'; allowed: a whole number from 1 to 65,535"),
+        ("[audience]\nsize = 3\n", "unknown setting 'audience.size'"),
+        ("audience = 3\n", "audience"),
+    ],
+)  # fmt: skip
+def test_hand_edited_file_names_file_key_and_range(tmp_path, text, says):
+    """Verify a config.toml edited by hand with a bad value names the file, the key and the range."""
+    ws = Workspace(tmp_path)
+    ws.config_path.write_text(text, encoding="utf-8")
+    with pytest.raises(HandpickedError) as err:
+        config.load(ws)
+    assert str(err.value).startswith(f"{ws.config_path}: ")
+    assert says in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("make", "says"),
+    [
+        (lambda p: p.mkdir(), "is a folder, not a settings file"),
+        (lambda p: p.write_bytes(b'[me]\nname = "Ren\xe9"\n'), "not UTF-8 text"),
+    ],
+    ids=["folder", "latin-1"],
+)
+def test_unreadable_file_is_a_clear_error(tmp_path, make, says):
+    """Verify a config.toml that is a folder or not UTF-8 is a HandpickedError naming it."""
+    ws = Workspace(tmp_path)
+    make(ws.config_path)
+    with pytest.raises(HandpickedError) as err:
+        config.load(ws)
+    assert str(ws.config_path) in str(err.value) and says in str(err.value)
+    with pytest.raises(HandpickedError):
+        config.set_value(ws, "me.name", "Alex")

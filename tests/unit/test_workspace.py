@@ -85,3 +85,136 @@ def test_foreign_keys_cascade(tmp_path):
     assert conn.execute("SELECT count(*) FROM tags").fetchone()[0] == 0
     with pytest.raises(sqlite3.IntegrityError):
         conn.execute("INSERT INTO tags(contact_id, tag) VALUES (42, 'x')")
+
+
+def test_today_before_1900_is_refused(monkeypatch):
+    """Verify HANDPICKED_TODAY in year 1 is a clear error, not a date the calendar cannot go back from."""
+    monkeypatch.setenv("HANDPICKED_TODAY", "0001-01-01")
+    with pytest.raises(HandpickedError, match=r"HANDPICKED_TODAY='0001-01-01'.*1900-01-01"):
+        wsmod.today()
+    monkeypatch.setenv("HANDPICKED_TODAY", "1900-01-01")
+    assert wsmod.today().isoformat() == "1900-01-01"
+
+
+@pytest.mark.parametrize("value", ["", "   "])
+def test_empty_home_variable_is_unset(tmp_path, monkeypatch, value):
+    """Verify an empty HANDPICKED_HOME means the user data folder, as an empty XDG variable does."""
+    monkeypatch.setenv("HANDPICKED_HOME", value)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert wsmod.default_home() == tmp_path / "data" / "handpicked"
+
+
+def _filled_to_the_brim(ws: Workspace) -> sqlite3.Error:
+    """A real SQLITE_FULL: the connection may not grow the file past the pages it has now.
+
+    `PRAGMA max_page_count` makes SQLite itself refuse to grow the database, exactly as a full
+    disk does (same error code), without filling a real disk.
+    """
+    pages = ws.conn.execute("PRAGMA page_count").fetchone()[0]
+    ws.conn.execute(f"PRAGMA max_page_count = {pages}")
+    with pytest.raises(sqlite3.Error) as caught, transaction(ws.conn) as conn:
+        for _ in range(200):
+            conn.execute(
+                "INSERT INTO imports(path, format, at) VALUES (?, 'csv', 'now')", ("x" * 2000,)
+            )
+    return caught.value
+
+
+def test_failed_rollback_never_hides_the_real_error(tmp_path):
+    """Verify a full disk inside a transaction surfaces as the full disk, not as a failed ROLLBACK.
+
+    SQLite rolls the transaction back by itself on SQLITE_FULL, so the ROLLBACK that follows
+    finds no transaction; that must not replace the error the user needs to read.
+    """
+    ws = Workspace(tmp_path)
+    err = _filled_to_the_brim(ws)
+    assert err.sqlite_errorname == "SQLITE_FULL"
+    assert not ws.conn.in_transaction
+    assert ws.conn.execute("SELECT count(*) FROM imports").fetchone()[0] == 0
+    ws.conn.execute("PRAGMA max_page_count = 1000000")
+    with transaction(ws.conn) as conn:  # the workspace is usable again
+        conn.execute("INSERT INTO imports(path, format, at) VALUES ('p', 'csv', 'now')")
+    assert ws.conn.execute("SELECT count(*) FROM imports").fetchone()[0] == 1
+
+
+def test_failed_commit_leaves_no_transaction_open(tmp_path):
+    """Verify a COMMIT refused by another process's lock does not leave this one in a transaction.
+
+    A reader holding a shared lock on a rollback-journal database makes COMMIT fail with
+    SQLITE_BUSY and leaves the transaction open; the next BEGIN must still work.
+    """
+    path = tmp_path / "plain.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("CREATE TABLE t (x)")
+    conn.execute("PRAGMA busy_timeout = 0")
+    reader = sqlite3.connect(path, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT * FROM t").fetchall()
+    with pytest.raises(sqlite3.OperationalError, match="locked"), transaction(conn):
+        conn.execute("INSERT INTO t VALUES (1)")
+    reader.execute("COMMIT")
+    assert not conn.in_transaction
+    with transaction(conn):
+        conn.execute("INSERT INTO t VALUES (2)")
+    assert [r[0] for r in conn.execute("SELECT x FROM t")] == [2]
+
+
+def _problem(err: sqlite3.Error, path) -> str:
+    return str(wsmod.database_problem(path, err))
+
+
+def test_full_disk_says_full_not_move_aside(tmp_path):
+    """Verify SQLITE_FULL reads as a full disk and never suggests moving a healthy database."""
+    ws = Workspace(tmp_path)
+    sentence = _problem(_filled_to_the_brim(ws), ws.db_path)
+    assert sentence.startswith(f"{ws.db_path}: ")
+    assert "disk is full" in sentence and "move" not in sentence and "damaged" not in sentence
+
+
+@pytest.mark.parametrize(
+    "how",
+    ["file:{path}?mode=ro", "query_only"],
+)
+def test_read_only_says_read_only(tmp_path, how):
+    """Verify SQLITE_READONLY reads as read-only, never as a broken database.
+
+    Tests run as root, for whom file permissions do not stop writes: the database is made
+    read-only to SQLite itself, by opening it read-only (`mode=ro`) or with `PRAGMA query_only`.
+    """
+    ws = Workspace(tmp_path)
+    _ = ws.conn  # the database is made on first use
+    ws.close()
+    if how == "query_only":
+        conn = sqlite3.connect(ws.db_path)
+        conn.execute("PRAGMA query_only = 1")
+    else:
+        conn = sqlite3.connect(how.format(path=ws.db_path), uri=True)
+    with pytest.raises(sqlite3.Error) as caught:
+        conn.execute("INSERT INTO imports(path, format, at) VALUES ('p', 'csv', 'now')")
+    sentence = _problem(caught.value, ws.db_path)
+    assert "read-only" in sentence and "move" not in sentence and "damaged" not in sentence
+
+
+def test_cannot_open_and_busy_sentences(tmp_path):
+    """Verify a folder in the database's place and a held lock each get their own sentence."""
+    (tmp_path / "a" / "handpicked.db").mkdir(parents=True)
+    with pytest.raises(HandpickedError) as err:
+        _ = Workspace(tmp_path / "a").conn
+    assert "cannot open" in str(err.value) and "damaged" not in str(err.value)
+    ws = Workspace(tmp_path / "b")
+    ws.conn.execute("PRAGMA busy_timeout = 0")
+    holder = sqlite3.connect(ws.db_path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    with pytest.raises(sqlite3.Error) as caught:
+        ws.conn.execute("BEGIN IMMEDIATE")
+    holder.execute("ROLLBACK")
+    sentence = _problem(caught.value, ws.db_path)
+    assert "another handpicked" in sentence and "move" not in sentence
+
+
+def test_damaged_file_says_damaged(tmp_path):
+    """Verify a file that is not a database says so, with a backup or a fresh start to turn to."""
+    (tmp_path / "handpicked.db").write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(HandpickedError) as err:
+        _ = Workspace(tmp_path).conn
+    assert "damaged" in str(err.value) and "backup" in str(err.value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from handpicked.commands.common import date_arg
+from handpicked.commands.common import date_arg, days_arg
 from handpicked.core.filters import AudienceFilter
 
 
@@ -39,7 +39,7 @@ def add_filter_args(parser: argparse.ArgumentParser, *, audience: bool = False) 
         group.add_argument("--exclude", action="append", type=int, default=[], metavar="ID")
     group.add_argument(
         "--not-contacted-days",
-        type=int,
+        type=days_arg,
         default=None,
         metavar="N",
         help=(

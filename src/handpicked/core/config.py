@@ -8,14 +8,20 @@ never live in this file: the SMTP password is in the OS keyring (see `secrets`).
 from __future__ import annotations
 
 import tomllib
-from typing import Any, Literal
+from typing import Any, Literal, get_args, get_origin
 
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic.fields import FieldInfo
 
 from handpicked.core.errors import HandpickedError
 from handpicked.core.fileio import write_atomic
 from handpicked.core.workspace import Workspace
+
+MAX_COUNT = 1_000_000
+"""The most people, rows or characters any setting or --limit may name: more is a typo."""
+MAX_DAYS = 36_500
+"""The longest look back in days (a century): beyond it dates fall off the calendar."""
 
 
 class _Section(BaseModel):
@@ -34,22 +40,22 @@ class Me(_Section):
 
 
 class Audience(_Section):
-    target: int = Field(20, ge=1)
+    target: int = Field(20, ge=1, le=MAX_COUNT)
     """The audience size to aim for: the twenty people a piece of news really concerns."""
-    max: int = Field(25, ge=1)
+    max: int = Field(25, ge=1, le=MAX_COUNT)
     """Above this many people a campaign is refused unless --allow-large: that's a broadcast."""
-    not_contacted_days: int = Field(30, ge=0)
+    not_contacted_days: int = Field(30, ge=0, le=MAX_DAYS)
     """Leave out anyone messaged or met in this many days (0 turns the rule off)."""
 
 
 class Limits(_Section):
-    connection_note: int = Field(200, ge=1)
+    connection_note: int = Field(200, ge=1, le=MAX_COUNT)
     """Characters in a connection note (200 on a free account, 300 with Premium)."""
-    inmail_subject: int = Field(200, ge=1)
+    inmail_subject: int = Field(200, ge=1, le=MAX_COUNT)
     """Characters in an InMail subject."""
-    inmail: int = Field(1900, ge=1)
+    inmail: int = Field(1900, ge=1, le=MAX_COUNT)
     """Characters in an InMail body."""
-    linkedin_message: int = Field(8000, ge=1)
+    linkedin_message: int = Field(8000, ge=1, le=MAX_COUNT)
     """Characters in a LinkedIn message."""
 
 
@@ -96,10 +102,28 @@ def keys() -> list[str]:
     return out
 
 
-def describe(key: str) -> str:
+def _field(key: str) -> FieldInfo:
     section, name = _split(key)
-    model = Settings.model_fields[section].annotation
-    return model.model_fields[name].description or ""
+    return Settings.model_fields[section].annotation.model_fields[name]
+
+
+def describe(key: str) -> str:
+    return _field(key).description or ""
+
+
+def allowed(key: str) -> str:
+    """What a setting accepts, in words, so a refusal can say what would be accepted."""
+    field = _field(key)
+    if get_origin(field.annotation) is Literal:
+        return "one of " + ", ".join(get_args(field.annotation))
+    bounds: dict[str, int] = {}
+    for rule in field.metadata:  # Field(ge=..., le=...) becomes Ge and Le rules
+        bounds.update((name, getattr(rule, name)) for name in ("ge", "le") if hasattr(rule, name))
+    if "le" in bounds:
+        return f"a whole number from {bounds.get('ge', 0):,} to {bounds['le']:,}"
+    if "ge" in bounds:
+        return f"a whole number, {bounds['ge']:,} or more"
+    return "any text"
 
 
 def _split(key: str) -> tuple[str, str]:
@@ -113,20 +137,48 @@ def _split(key: str) -> tuple[str, str]:
 
 
 def load(workspace: Workspace) -> Settings:
+    """The workspace's settings; a file edited by hand into nonsense is refused, line named."""
     path = workspace.config_path
-    if not path.exists():
-        return Settings()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        return Settings.model_validate(data)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Settings()
+    except IsADirectoryError:
+        raise HandpickedError(
+            f"{path}: is a folder, not a settings file; move it aside to use the default settings"
+        ) from None
+    except OSError as err:
+        raise HandpickedError(f"{path}: cannot be read ({err.strerror})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise HandpickedError(
+            f"{path}: line {line} is not UTF-8 text; save the file as UTF-8, or delete it to use "
+            "the default settings"
+        ) from None
+    try:
+        return Settings.model_validate(tomllib.loads(text))
+    except tomllib.TOMLDecodeError as err:
         raise HandpickedError(f"{path}: not valid TOML ({err}); fix or delete the file") from None
     except ValidationError as err:
-        first = err.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise HandpickedError(
-            f"{path}: {where}: {first['msg']}; fix it with handpicked config set"
-        ) from None
+        raise HandpickedError(f"{path}: {_problem(err)}") from None
+
+
+def _problem(err: ValidationError) -> str:
+    """The first thing wrong in a hand-edited file, said with the key and what it accepts."""
+    first = err.errors()[0]
+    where = ".".join(str(p) for p in first["loc"])
+    if first["type"] == "extra_forbidden":
+        return f"unknown setting {where!r}; valid keys: {', '.join(keys())}"
+    try:
+        accepted = allowed(where)
+    except HandpickedError:  # a whole section of the wrong kind (`audience = 3`)
+        return f"{where}: {first['msg']}; correct that line, or delete it to use the default"
+    return (
+        f"{where} is {first['input']!r}; allowed: {accepted}; correct that line, or delete it to "
+        "use the default"
+    )
 
 
 def save(workspace: Workspace, settings: Settings) -> None:
@@ -151,9 +203,8 @@ def set_value(workspace: Workspace, key: str, value: str) -> Settings:
             setattr(part, name, field.get_default(call_default_factory=True))
         else:
             setattr(part, name, value)
-    except ValidationError as err:
-        msg = err.errors()[0]["msg"]
-        raise HandpickedError(f"{key}: invalid value {value!r} ({msg})") from None
+    except ValidationError:
+        raise HandpickedError(f"{key}: invalid value {value!r} (allowed: {allowed(key)})") from None
     save(workspace, settings)
     return settings
 

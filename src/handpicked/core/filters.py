@@ -74,7 +74,12 @@ def _canonical(conn: sqlite3.Connection, kind: str, values: list[str]) -> list[s
 
 
 def cutoff(days: int, today: dt.date) -> str:
-    return (today - dt.timedelta(days=days)).isoformat()
+    """The first day `days` before `today` (YYYY-MM-DD); before the calendar's start, its start.
+
+    A rule reaching back past year 1 means "since ever", not an OverflowError.
+    """
+    reachable = (today - dt.date.min).days
+    return (today - dt.timedelta(days=min(days, reachable))).isoformat()
 
 
 def recently_contacted_sql(exclude_campaign: int | None = None) -> str:

@@ -8,6 +8,7 @@ by an older handpicked opens in a newer one without losing data.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sqlite3
@@ -123,17 +124,27 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 
+EARLIEST_TODAY = dt.date(1900, 1, 1)
+"""The earliest HANDPICKED_TODAY: rules look a century back at most, and year 1 has no past."""
+
+
 def today() -> dt.date:
     """Today's date, or HANDPICKED_TODAY (YYYY-MM-DD) so tests never depend on the calendar."""
     fixed = os.environ.get("HANDPICKED_TODAY", "").strip()
-    if fixed:
-        try:
-            return dt.date.fromisoformat(fixed)
-        except ValueError:
-            raise HandpickedError(
-                f"HANDPICKED_TODAY={fixed!r} is not a date: use YYYY-MM-DD or unset it"
-            ) from None
-    return dt.date.today()
+    if not fixed:
+        return dt.date.today()
+    try:
+        day = dt.date.fromisoformat(fixed)
+    except ValueError:
+        raise HandpickedError(
+            f"HANDPICKED_TODAY={fixed!r} is not a date: use YYYY-MM-DD or unset it"
+        ) from None
+    if day < EARLIEST_TODAY:
+        raise HandpickedError(
+            f"HANDPICKED_TODAY={fixed!r} is too early: use a date from "
+            f"{EARLIEST_TODAY.isoformat()} on, or unset it"
+        )
+    return day
 
 
 def now() -> str:
@@ -143,13 +154,69 @@ def now() -> str:
 
 
 def default_home() -> Path:
-    """The workspace folder: HANDPICKED_HOME, else the OS's user data folder for handpicked."""
+    """The workspace folder: HANDPICKED_HOME, else the OS's user data folder for handpicked.
+
+    An empty HANDPICKED_HOME counts as unset, as an empty XDG_DATA_HOME does: `HANDPICKED_HOME=`
+    is how a shell unsets a variable for one command.
+    """
     env = os.environ.get("HANDPICKED_HOME", "").strip()
     if env:
         return Path(env).expanduser()
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("handpicked", appauthor=False))
+
+
+# What each failure of the database means to the user, by SQLite's primary result code.
+_DAMAGED = (
+    "not a usable handpicked database: the file is damaged or is not a database (SQLite says: "
+    "{err}); restore it from a backup, or move it aside to start a new, empty workspace"
+)
+_BUSY = "another handpicked is writing to this workspace; try again when it is done"
+_PROBLEMS = {
+    sqlite3.SQLITE_FULL: (
+        "the disk is full, so this change was not saved; free some space, then try again"
+    ),
+    sqlite3.SQLITE_READONLY: (
+        "the database is read-only here (the file, its folder or the disk cannot be written); "
+        "make them writable, or use another workspace folder"
+    ),
+    sqlite3.SQLITE_CANTOPEN: (
+        "cannot open the database file; check that it is a file, and that its folder exists "
+        "and may be read and written"
+    ),
+    sqlite3.SQLITE_PERM: "permission denied; check who may read and write the workspace folder",
+    sqlite3.SQLITE_BUSY: _BUSY,
+    sqlite3.SQLITE_LOCKED: _BUSY,
+    sqlite3.SQLITE_IOERR: (
+        "the disk failed while reading or writing it ({err}); check the disk and its free "
+        "space, then try again"
+    ),
+    sqlite3.SQLITE_NOMEM: "out of memory; close other programs, then try again",
+    sqlite3.SQLITE_CORRUPT: _DAMAGED,
+    sqlite3.SQLITE_NOTADB: _DAMAGED,
+}
+
+
+def database_problem(path: Path, err: sqlite3.Error) -> HandpickedError:
+    """The sentence for a failure of the database at `path`, chosen by SQLite's error code.
+
+    Both faces report database failures through here, so each cause reads the same in the CLI
+    and the app, and only a damaged file is called damaged: told to move a healthy database aside
+    because the disk is full, a user could throw good data away.
+    """
+    code = getattr(err, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None  # extended codes share the low byte
+    problem = _PROBLEMS.get(primary)
+    if problem is None:
+        if "no such" in str(err):  # a table or column this build does not know
+            problem = (
+                "it was made by a different build of handpicked ({err}); "
+                "use another workspace folder"
+            )
+        else:
+            problem = "the database failed ({err}); check the disk and the folder's permissions"
+    return HandpickedError(f"{path}: {problem.format(err=err)}")
 
 
 class Workspace:
@@ -196,6 +263,7 @@ class Workspace:
         return self._conn
 
     def _open(self) -> sqlite3.Connection:
+        conn = None
         try:
             conn = sqlite3.connect(self.db_path, isolation_level=None, check_same_thread=False)
             conn.row_factory = sqlite3.Row
@@ -204,11 +272,12 @@ class Workspace:
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute(f"PRAGMA busy_timeout={int(self.busy_timeout_ms)}")
             migrate(conn)
-        except sqlite3.DatabaseError as err:
-            raise HandpickedError(
-                f"{self.db_path}: not a usable handpicked database ({err}); "
-                "move it aside or choose another --workspace"
-            ) from None
+        except BaseException as err:
+            if conn is not None:
+                conn.close()
+            if isinstance(err, sqlite3.Error):
+                raise database_problem(self.db_path, err) from None
+            raise
         return conn
 
     def close(self) -> None:
@@ -249,9 +318,26 @@ class transaction:
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
         try:
-            self.conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
+            if exc_type is None:
+                try:
+                    self.conn.execute("COMMIT")
+                except BaseException:
+                    self._rollback()  # a refused COMMIT (a lock, a full disk) leaves it open
+                    raise
+            else:
+                self._rollback()
         finally:
             _WRITING.release()
+
+    def _rollback(self) -> None:
+        """Undo what is left, never raising: the error that got us here is the one to report.
+
+        SQLite has often rolled back already (a full disk, a damaged page), and a ROLLBACK then
+        fails with "no transaction is active", which would hide the real cause.
+        """
+        if self.conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
 
 
 def migrate(conn: sqlite3.Connection) -> None:

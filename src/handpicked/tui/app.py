@@ -10,6 +10,7 @@ footer, the help screen and the command palette all list it.
 from __future__ import annotations
 
 import json
+import sqlite3
 import threading
 from collections.abc import Iterable
 from concurrent.futures import Future
@@ -18,13 +19,14 @@ from typing import ClassVar
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 
 from handpicked.core import config
 from handpicked.core.browse import BrowseIndex
 from handpicked.core.errors import HandpickedError
-from handpicked.core.workspace import Workspace
+from handpicked.core.workspace import Workspace, database_problem
 from handpicked.tui import clipboard
 from handpicked.tui.screens.companies import CompaniesScreen
 from handpicked.tui.screens.contacts import ContactsScreen
@@ -209,8 +211,25 @@ class HandpickedApp(App[None]):
         self.notify(sentence, markup=False)
         return sentence
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast of every screen passes here: it may quote a name, a path or an error."""
+        super().notify(
+            clean_text(message), title=clean_text(title), severity=severity, timeout=timeout,
+            markup=markup,
+        )  # fmt: skip
+
     def show_error(self, err: Exception) -> None:
         """A user-facing sentence for an error; never a traceback on screen."""
+        if isinstance(err, sqlite3.Error):  # a full disk, a lock: said as the CLI says it
+            err = database_problem(self.workspace.db_path, err)
         if isinstance(err, HandpickedError):
             message = clean_text(str(err))  # it may quote a hostile field or file name
             self.notify(message, title="Error", severity="error", markup=False, timeout=10)

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from handpicked.core import campaigns
-from handpicked.core.errors import HandpickedError
+from handpicked.tui import USER_ERRORS
 from handpicked.tui.widgets.confirm import Confirm
 from handpicked.tui.widgets.safe import safe_line
 
@@ -73,7 +73,7 @@ class CampaignsScreen(Screen):
         keep = self.highlighted()
         try:
             self.summaries = campaigns.list_campaigns(self.app.workspace)
-        except HandpickedError as err:
+        except USER_ERRORS as err:
             self.app.show_error(err)
             self.summaries = []
         table.clear()
@@ -122,7 +122,7 @@ class CampaignsScreen(Screen):
                 return
             try:
                 campaigns.delete_campaign(self.app.workspace, name)
-            except HandpickedError as err:
+            except USER_ERRORS as err:
                 self.app.show_error(err)
                 return
             self.notify(f"Deleted {name}.", markup=False)

@@ -20,7 +20,7 @@ from textual.worker import get_current_worker
 from handpicked.core import companies as core
 from handpicked.core.browse import data_stamp, sector_choices
 from handpicked.core.classify import UNCLASSIFIED
-from handpicked.core.errors import HandpickedError
+from handpicked.tui import USER_ERRORS
 from handpicked.tui.screens.picker import Picker
 from handpicked.tui.widgets.arrow_table import ArrowTable, ColumnSpec
 from handpicked.tui.widgets.audience_gauge import AudienceGauge
@@ -77,7 +77,7 @@ class CompaniesScreen(Screen):
         """A sector assignment was stored (or refused: `error`)."""
 
         def __init__(self, company: str, sector: str, stored: str, count: int,
-                     error: HandpickedError | None) -> None:  # fmt: skip
+                     error: Exception | None) -> None:  # fmt: skip
             super().__init__()
             self.company, self.sector, self.stored, self.count = company, sector, stored, count
             self.error = error
@@ -186,7 +186,7 @@ class CompaniesScreen(Screen):
         """Store the assignment and reclassify the company's contacts (slow for big employers)."""
         try:
             stored, count = core.set_company_sector(self.app.workspace, company, sector)
-        except HandpickedError as err:
+        except USER_ERRORS as err:
             self.post_message(self.Assigned(company, sector, "", 0, err))
         else:
             self.post_message(self.Assigned(company, sector, stored, count, None))

@@ -23,9 +23,9 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from handpicked.core import audience, campaigns, templates
-from handpicked.core.errors import HandpickedError
 from handpicked.core.models import Contact
 from handpicked.core.workspace import today
+from handpicked.tui import USER_ERRORS
 from handpicked.tui.widgets.confirm import Confirm
 from handpicked.tui.widgets.message_editor import Edit, MessageEditor
 from handpicked.tui.widgets.message_preview import MessagePreview, channel_limit
@@ -109,7 +109,7 @@ class ComposeScreen(Screen):
         self.query_one("#templates").border_title = "Template (enter picks)"
         try:
             self.templates = templates.discover(self.app.workspace.templates_dir)
-        except HandpickedError as err:
+        except USER_ERRORS as err:
             self.app.show_error(err)
         names = {t.name: self._variant(t.name) for t in self.templates}
         listing = self.query_one("#templates", OptionList)
@@ -143,7 +143,7 @@ class ComposeScreen(Screen):
         try:
             # no ids would mean "everyone" to select_audience: nobody picked is nobody
             chosen = audience.select_audience(self.app.workspace, None, key[0]) if key[0] else None
-        except HandpickedError as err:
+        except USER_ERRORS as err:
             self.contacts, self.recent, self.error = [], {}, str(err)
         else:
             self.contacts = chosen.contacts if chosen is not None else []
@@ -259,7 +259,7 @@ class ComposeScreen(Screen):
             ws = self.app.workspace
             views = campaigns.draft(ws, template, values, contacts, recent, edits)
             error = None
-        except HandpickedError as err:
+        except USER_ERRORS as err:
             views, error = [], str(err)
         if not get_current_worker().is_cancelled:
             self.post_message(self.Drafted(generation, views, error))
@@ -384,7 +384,7 @@ class ComposeScreen(Screen):
             )  # fmt: skip
             for contact_id, edit in self.edits.items():
                 campaigns.edit_message(ws, report.campaign, contact_id, edit.body, edit.subject)
-        except HandpickedError as err:
+        except USER_ERRORS as err:
             self.app.show_error(err)
             return
         self.edits.clear()

@@ -22,8 +22,8 @@ from handpicked.core import campaigns
 from handpicked.core import contacts as core
 from handpicked.core.browse import sector_choices
 from handpicked.core.classify import FUNCTIONS, SENIORITIES
-from handpicked.core.errors import HandpickedError
 from handpicked.core.models import Contact
+from handpicked.tui import USER_ERRORS
 from handpicked.tui.screens.picker import AUTOMATIC, Picker
 from handpicked.tui.widgets.safe import safe_line
 
@@ -101,7 +101,7 @@ class ContactDetailScreen(Screen):
         try:
             self.contact = core.get_contact(self.app.workspace, self.contact_id)
             reasons = core.explain(self.app.workspace, self.contact_id)
-        except HandpickedError as err:
+        except USER_ERRORS as err:
             self.app.show_error(err)
             return
         c = self.contact
@@ -220,7 +220,7 @@ class ContactDetailScreen(Screen):
         try:
             core.set_contact(self.app.workspace, self.contact_id,
                              **{kind: "" if value == AUTOMATIC else value})  # fmt: skip
-        except HandpickedError as err:
+        except USER_ERRORS as err:
             self.app.show_error(err)
             return
         self.app.data_changed()
@@ -250,7 +250,7 @@ class ContactDetailScreen(Screen):
             return
         try:
             core.set_note(self.app.workspace, self.contact_id, text)
-        except HandpickedError as err:
+        except USER_ERRORS as err:
             self.app.show_error(err)
             return
         self.contact = self.contact.model_copy(update={"notes": text.strip()})

@@ -21,8 +21,8 @@ from textual.widgets import Button, Checkbox, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
 from handpicked.core.browse import FACETS, BrowseIndex, BrowseResult, data_stamp
-from handpicked.core.errors import HandpickedError
 from handpicked.core.filters import AudienceFilter
+from handpicked.tui import USER_ERRORS
 from handpicked.tui.widgets.audience_gauge import AudienceGauge
 from handpicked.tui.widgets.contact_table import ContactTable, display_columns
 from handpicked.tui.widgets.facet_list import FacetList
@@ -177,7 +177,7 @@ class ContactsScreen(Screen):
             if loaded is None:
                 index = BrowseIndex.load(self.app.workspace)
                 loaded = index, display_columns(index)
-        except HandpickedError as err:
+        except USER_ERRORS as err:
             self.app.call_from_thread(self.app.show_error, err)
             return
         index, columns = loaded

@@ -20,7 +20,7 @@ from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from handpicked.core import campaigns, dispatch, export, secrets
-from handpicked.core.errors import HandpickedError
+from handpicked.tui import USER_ERRORS
 from handpicked.tui.widgets.export_dialog import ExportChoice, ExportDialog
 from handpicked.tui.widgets.message_editor import Edit, MessageEditor
 from handpicked.tui.widgets.message_preview import MessagePreview, channel_limit
@@ -88,7 +88,7 @@ class DispatchScreen(Screen):
         ws = self.app.workspace
         try:
             self.index = campaigns.get_cursor(ws, self.campaign)
-        except HandpickedError as err:
+        except USER_ERRORS as err:
             self.app.show_error(err)
         self.reload()
 
@@ -102,7 +102,7 @@ class DispatchScreen(Screen):
         try:
             self.preview = campaigns.preview(self.app.workspace, self.campaign)
             self.limit = channel_limit(self.app.workspace, self.preview.channel)
-        except HandpickedError as err:
+        except USER_ERRORS as err:
             self.preview = None
             self.app.show_error(err)
             self.query_one(MessagePreview).show_note(str(err))
@@ -189,7 +189,7 @@ class DispatchScreen(Screen):
         self.index = max(0, min(index, len(self.messages) - 1))
         try:
             campaigns.set_cursor(self.app.workspace, self.campaign, self.index)
-        except HandpickedError as err:
+        except USER_ERRORS as err:
             self.app.show_error(err)
         self._show()
 
@@ -238,7 +238,7 @@ class DispatchScreen(Screen):
             return
         try:
             campaigns.mark(self.app.workspace, self.campaign, status, [view.contact_id])
-        except HandpickedError as err:
+        except USER_ERRORS as err:
             self.app.show_error(err)
             return
         self.reload()
@@ -257,7 +257,7 @@ class DispatchScreen(Screen):
                 campaigns.edit_message(
                     self.app.workspace, self.campaign, view.contact_id, edit.body, edit.subject
                 )
-            except HandpickedError as err:
+            except USER_ERRORS as err:
                 self.app.show_error(err)
                 return
             self.reload()
@@ -276,7 +276,7 @@ class DispatchScreen(Screen):
             data = export.export_campaign(
                 self.app.workspace, self.campaign, choice.fmt, choice.path, excel=choice.excel
             )
-        except HandpickedError as err:
+        except USER_ERRORS as err:
             self.app.show_error(err)
             return
         self.notify(f"Wrote {choice.path} ({len(data):,} bytes).", markup=False)
@@ -294,7 +294,7 @@ class DispatchScreen(Screen):
             channel = self.preview.channel if self.preview is not None else ""
             needs_subject = channel in dispatch.SUBJECTLESS
             report = dispatch.plan(ws, self.campaign, subject="-" if needs_subject else None)
-        except HandpickedError as err:
+        except USER_ERRORS as err:
             self.app.show_error(err)
             return
         if not report.items:
