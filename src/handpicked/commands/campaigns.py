@@ -24,6 +24,7 @@ from handpicked.commands.filtering import add_filter_args, filter_from_args
 from handpicked.core import campaigns as core
 from handpicked.core import config
 from handpicked.core.export import FORMATS, export_campaign, preview_json
+from handpicked.core.fileio import read_capped
 from handpicked.core.queue import channel_limit, language_counts, message_ids, message_view
 from handpicked.core.templates import discover, find
 from handpicked.core.text import safe_text
@@ -258,8 +259,6 @@ def _read(path: Path) -> str:
 
     The cap is far above any message and stops /dev/zero or a pipe before it is read.
     """
-    from handpicked.core.fileio import read_capped
-
     data = read_capped(path, 1024**2, "message body")
     try:
         text = data.decode("utf-8-sig")

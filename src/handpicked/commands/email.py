@@ -10,11 +10,11 @@ import argparse
 import getpass
 import math
 import sys
-import unicodedata
 
 from handpicked.commands.common import CommandError, add_json, emit_json, out, workspace
 from handpicked.core import config, dispatch, secrets, sendlock
 from handpicked.core.dispatch import SendItem, SendReport
+from handpicked.core.text import safe_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -66,11 +66,6 @@ def _seconds(value: str) -> float:
     if not math.isfinite(seconds) or seconds < 0:
         raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds (0 or more)")
     return seconds
-
-
-def _plain(text: str) -> str:
-    """Contact data for a terminal: control and format characters shown as '?' (no escapes)."""
-    return "".join("?" if unicodedata.category(c) in ("Cc", "Cf") else c for c in text)
 
 
 def _read_stdin() -> str:
@@ -148,23 +143,23 @@ def _password(args: argparse.Namespace, smtp: config.Smtp) -> str:
 
 
 def _item_line(verb: str, item: SendItem) -> str:
-    who = _plain(f"{item.name or '(no name)'} <{item.email}>" if item.email else item.name)
+    who = safe_text(f"{item.name or '(no name)'} <{item.email}>" if item.email else item.name)
     return f"{verb} {who}"
 
 
 def _show_plan(report: SendReport) -> None:
     for item in report.items:
         out(_item_line("would send to", item))
-        out(f"  subject: {_plain(item.subject)}")
+        out(f"  subject: {safe_text(item.subject)}")
         for line in item.first_lines.splitlines():
-            out(f"  | {_plain(line)}")
+            out(f"  | {safe_text(line)}")
 
 
 def _show_rest(report: SendReport) -> None:
     for item in report.skipped:
-        out(f"{_item_line('skipped', item)}: {_plain(item.reason)}")
+        out(f"{_item_line('skipped', item)}: {safe_text(item.reason)}")
     for item in report.stuck_sending:
-        out(f"{_item_line('check', item)}: {_plain(item.reason)}")
+        out(f"{_item_line('check', item)}: {safe_text(item.reason)}")
 
 
 def _summary(report: SendReport) -> str:
@@ -199,7 +194,7 @@ def run_send(args: argparse.Namespace) -> int:
         if item.status == "sent":
             out(_item_line("sent to", item))
         else:
-            out(f"{_item_line('failed', item)}: {_plain(item.reason)}")
+            out(f"{_item_line('failed', item)}: {safe_text(item.reason)}")
 
     try:
         report = dispatch.send(
@@ -215,7 +210,7 @@ def run_send(args: argparse.Namespace) -> int:
             else:
                 _show_rest(stopped.report)
                 out(_summary(stopped.report))
-        raise CommandError(_plain(str(stopped))) from None  # it may quote a contact's name
+        raise CommandError(safe_text(str(stopped))) from None  # it may quote a contact's name
     if args.json:
         emit_json(report)
     else:

@@ -56,15 +56,20 @@ def _target(path: Path) -> Path:
         raise HandpickedError(f"cannot write {path}: {err.strerror}") from None
     if stat.S_ISREG(mode):
         return target
-    kind = (
-        "a folder" if stat.S_ISDIR(mode)
-        else "a named pipe" if stat.S_ISFIFO(mode)
-        else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-        else "a special file"
-    )  # fmt: skip
     raise HandpickedError(
-        f"cannot write {path}: it is {kind}, not a regular file; give the name of a file"
+        f"cannot write {path}: it is {_kind(mode)}, not a regular file; give the name of a file"
     )
+
+
+def _kind(mode: int) -> str:
+    """What a file that is not a regular one is, in words a user knows."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
 
 
 def _mode_for(path: Path) -> int:
@@ -105,9 +110,8 @@ def read_capped(path: Path, limit: int, what: str) -> bytes:
                 f"{name}: this is a folder, not a file; give the path of the {what}"
             )
         if not stat.S_ISREG(mode):
-            kind = "a named pipe" if stat.S_ISFIFO(mode) else "a device or a socket"
             raise HandpickedError(
-                f"{name}: it is {kind}, not a regular file; save the {what} as a file and "
+                f"{name}: it is {_kind(mode)}, not a regular file; save the {what} as a file and "
                 "give its path"
             )
         data = b""
