@@ -15,8 +15,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from handpicked.core.classify import Classifier
-from handpicked.core.classify.rules import shipped_rules
+from handpicked.core.contacts.classify import Classifier
+from handpicked.core.contacts.classify.rules import shipped_rules
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 TARGET_TITLES_PER_SECOND = 20_000

@@ -50,11 +50,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import write_linkedin  # noqa: E402
-from handpicked.core import campaigns, config, contacts  # noqa: E402
-from handpicked.core.filters import AudienceFilter  # noqa: E402
-from handpicked.core.importing import import_paths  # noqa: E402
-from handpicked.core.templates import contact_context, shipped_templates_dir  # noqa: E402
-from handpicked.core.workspace import Workspace, today  # noqa: E402
+from handpicked.core import config  # noqa: E402
+from handpicked.core.campaigns import compose as campaigns  # noqa: E402
+from handpicked.core.contacts import store as contacts  # noqa: E402
+from handpicked.core.contacts.filters import AudienceFilter  # noqa: E402
+from handpicked.core.contacts.merge.files import import_paths  # noqa: E402
+from handpicked.core.db.connection import Workspace, today  # noqa: E402
+from handpicked.core.messages.templates.files import contact_context, shipped_templates_dir  # noqa: E402
 
 TEMPLATE = "bench-invitation"
 VARIABLES = {

@@ -24,7 +24,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from handpicked.core import config
-from handpicked.core.workspace import Workspace, now, transaction
+from handpicked.core.db.connection import Workspace, now, transaction
 
 USER = "alex@example.com"
 PASSWORD = "c0rrect-h0rse-Ünïcode"

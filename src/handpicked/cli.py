@@ -14,9 +14,9 @@ from collections.abc import Sequence
 
 from handpicked.commands import campaigns, contacts, email, importing, setup
 from handpicked.commands.common import CommandError, workspace_dir, workspace_home
+from handpicked.core.db.connection import DB_NAME, database_problem
 from handpicked.core.errors import HandpickedError
 from handpicked.core.text import safe_text
-from handpicked.core.workspace import DB_NAME, database_problem
 
 COMMAND_MODULES = (setup, importing, contacts, campaigns, email)
 

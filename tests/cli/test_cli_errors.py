@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from handpicked.cli import main
-from handpicked.core.importing import import_paths
-from handpicked.core.workspace import Workspace
+from handpicked.core.contacts.merge.files import import_paths
+from handpicked.core.db.connection import Workspace
 
 CSV_HEADER = "First Name,Last Name,Company,Position,Email Address\n"
 

@@ -14,9 +14,9 @@ from rich.console import Console
 from textual.app import App
 from textual.pilot import Pilot
 
-from handpicked.core.importing import import_paths
+from handpicked.core.contacts.merge.files import import_paths
+from handpicked.core.db.connection import Workspace
 from handpicked.core.resources import shipped
-from handpicked.core.workspace import Workspace
 from handpicked.tui.app import HandpickedApp, make_app
 
 SIZE = (120, 40)

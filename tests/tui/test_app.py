@@ -6,7 +6,7 @@ import textwrap
 
 from textual.binding import Binding
 
-from handpicked.core.contacts import list_contacts
+from handpicked.core.contacts.store import list_contacts
 from handpicked.core.errors import HandpickedError
 from handpicked.tui.app import DEMO_NOTE, HandpickedApp
 from handpicked.tui.screens.companies import CompaniesScreen
@@ -191,7 +191,7 @@ async def test_audience_changes_are_announced(sample_ws, app_factory, wait):
 
 async def test_forgotten_contact_leaves_the_audience(sample_ws, app_factory, wait):
     """Verify a contact erased from the workspace is dropped from the audience on data_changed."""
-    from handpicked.core.contacts import forget
+    from handpicked.core.contacts.store import forget
 
     first, second = (c.id for c in list_contacts(sample_ws)[:2])
     app = app_factory(sample_ws)

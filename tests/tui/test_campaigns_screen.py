@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable
 
-from handpicked.core import campaigns, contacts
-from handpicked.core.importing import import_paths
-from handpicked.core.workspace import Workspace
+from handpicked.core.campaigns import compose as campaigns
+from handpicked.core.contacts import store as contacts
+from handpicked.core.contacts.merge.files import import_paths
+from handpicked.core.db.connection import Workspace
 from handpicked.tui.app import make_app
 from handpicked.tui.screens.campaigns import CampaignsScreen
 from handpicked.tui.screens.dispatch import DispatchScreen

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from handpicked.core import companies
-from handpicked.core.classify import SECTORS
-from handpicked.core.contacts import list_contacts
-from handpicked.core.filters import AudienceFilter
+from handpicked.core.contacts import companies
+from handpicked.core.contacts.classify import SECTORS
+from handpicked.core.contacts.filters import AudienceFilter
+from handpicked.core.contacts.store import list_contacts
 from handpicked.tui.screens.companies import CompaniesScreen, CompanyTable
 from handpicked.tui.screens.contacts import ContactsScreen
 from handpicked.tui.screens.picker import Picker

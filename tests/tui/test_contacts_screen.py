@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from handpicked.core import config
-from handpicked.core.contacts import get_contact, list_contacts
-from handpicked.core.filters import AudienceFilter
+from handpicked.core.contacts.filters import AudienceFilter
+from handpicked.core.contacts.store import get_contact, list_contacts
 from handpicked.tui.screens.contact_detail import ContactDetailScreen
 from handpicked.tui.screens.contacts import ContactsScreen
 from handpicked.tui.widgets.audience_gauge import AudienceGauge
@@ -70,7 +70,7 @@ async def test_facet_click_filters_and_counts(sample_ws, app_factory, wait):
 
 async def test_toggles_hide_recent_keep_in_touch_changed(sample_ws, app_factory, wait):
     """Verify h, k and p apply the recency rule, the silence order and the changed filter."""
-    from handpicked.core.contacts import touched
+    from handpicked.core.contacts.store import touched
 
     first, second = ids_of(sample_ws)[:2]
     touched(sample_ws, first)
@@ -116,7 +116,7 @@ async def test_space_toggles_and_add_all(sample_ws, app_factory, wait):
 
 async def test_do_not_contact_is_never_picked(sample_ws, app_factory, wait):
     """Verify a do-not-contact person is refused by space and left out by add-all."""
-    from handpicked.core.contacts import set_do_not_contact
+    from handpicked.core.contacts.store import set_do_not_contact
 
     blocked = ids_of(sample_ws)[0]
     set_do_not_contact(sample_ws, [blocked], True)
@@ -196,7 +196,7 @@ async def test_compose_within_max_goes_straight_on(sample_ws, app_factory, wait)
 
 async def test_detail_corrects_function_and_says_why(sample_ws, app_factory, wait, text_of):
     """Verify Enter opens a contact, `f` corrects the function, and the reason says it was you."""
-    from handpicked.core.classify import FUNCTIONS
+    from handpicked.core.contacts.classify import FUNCTIONS
 
     app = app_factory(sample_ws)
     async with app.run_test(size=SIZE) as pilot:
@@ -259,7 +259,7 @@ async def test_hostile_names_shown_literally(hostile_ws, app_factory, wait, text
 
 async def test_detail_shows_message_history(sample_ws, app_factory, wait, text_of):
     """Verify a contact's detail lists the campaigns that wrote to them, with their status."""
-    from handpicked.core import campaigns
+    from handpicked.core.campaigns import compose as campaigns
 
     contact_id = ids_of(sample_ws)[0]
     campaigns.compose(
@@ -277,8 +277,8 @@ async def test_detail_shows_message_history(sample_ws, app_factory, wait, text_o
 
 async def test_reloads_after_changes_made_elsewhere(sample_ws, app_factory, wait):
     """Verify Contacts rereads the workspace when another process (the CLI) changed it."""
-    from handpicked.core.contacts import tag
-    from handpicked.core.workspace import Workspace
+    from handpicked.core.contacts.store import tag
+    from handpicked.core.db.connection import Workspace
 
     app = app_factory(sample_ws)
     async with app.run_test(size=SIZE) as pilot:

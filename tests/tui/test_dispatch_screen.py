@@ -10,9 +10,11 @@ import pytest
 from smtp_server import PASSWORD, USER, add_campaign, add_contacts, configure, statuses
 from textual.widgets import Input, ProgressBar, Static, TextArea
 
-from handpicked.core import campaigns, contacts, secrets
-from handpicked.core.importing import import_paths
-from handpicked.core.workspace import Workspace, now, transaction
+from handpicked.core.campaigns import compose as campaigns
+from handpicked.core.campaigns.email import secrets
+from handpicked.core.contacts import store as contacts
+from handpicked.core.contacts.merge.files import import_paths
+from handpicked.core.db.connection import Workspace, now, transaction
 from handpicked.tui.app import make_app
 from handpicked.tui.screens.dispatch import DispatchScreen
 from handpicked.tui.widgets.export_dialog import ExportDialog

@@ -6,9 +6,11 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList, ProgressBar, TextArea
 
-from handpicked.core import campaigns, contacts, export
-from handpicked.core.filters import AudienceFilter
-from handpicked.core.workspace import Workspace
+from handpicked.core.campaigns import compose as campaigns
+from handpicked.core.campaigns import export
+from handpicked.core.contacts import store as contacts
+from handpicked.core.contacts.filters import AudienceFilter
+from handpicked.core.db.connection import Workspace
 from handpicked.tui.screens.compose import ComposeScreen
 from handpicked.tui.screens.dispatch import DispatchScreen
 from handpicked.tui.widgets.export_dialog import ExportDialog

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handpicked.core.contacts import list_contacts
+from handpicked.core.contacts.store import list_contacts
 
 SIZE = (120, 40)
 

@@ -6,7 +6,7 @@ Update after an intended change with `pytest tests/tui/test_snapshots_contacts.p
 
 from __future__ import annotations
 
-from handpicked.core.contacts import list_contacts
+from handpicked.core.contacts.store import list_contacts
 
 SIZE = (120, 40)
 

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from handpicked.core.contacts import list_contacts
-from handpicked.core.filters import AudienceFilter
-from handpicked.core.importing import import_paths
+from handpicked.core.contacts.filters import AudienceFilter
+from handpicked.core.contacts.merge.files import import_paths
+from handpicked.core.contacts.store import list_contacts
+from handpicked.core.db.connection import Workspace
 from handpicked.core.resources import shipped
-from handpicked.core.workspace import Workspace
 
 pytestmark = pytest.mark.skipif(
     shutil.which("tmux") is None, reason="tmux is not installed (.ci/run installs it)"

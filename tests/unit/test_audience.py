@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from handpicked.core import config, contacts
-from handpicked.core.audience import AudienceTooLarge, check_size, select_audience
-from handpicked.core.campaigns import compose, mark
+from handpicked.core import config
+from handpicked.core.campaigns.compose import compose, mark
+from handpicked.core.contacts import store as contacts
+from handpicked.core.contacts.audience import AudienceTooLarge, check_size, select_audience
+from handpicked.core.contacts.filters import AudienceFilter
+from handpicked.core.contacts.merge.files import import_paths
+from handpicked.core.db.connection import Workspace
 from handpicked.core.errors import HandpickedError
-from handpicked.core.filters import AudienceFilter
-from handpicked.core.importing import import_paths
-from handpicked.core.workspace import Workspace
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
 PEOPLE = """\

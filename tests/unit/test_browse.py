@@ -8,19 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from handpicked.core.browse import BrowseIndex, sector_choices
-from handpicked.core.classify import SECTORS, UNCLASSIFIED
-from handpicked.core.companies import set_company_sector
-from handpicked.core.contacts import (
+from handpicked.core.contacts.browse import BrowseIndex, sector_choices
+from handpicked.core.contacts.classify import SECTORS, UNCLASSIFIED
+from handpicked.core.contacts.companies import set_company_sector
+from handpicked.core.contacts.filters import AudienceFilter
+from handpicked.core.contacts.merge.files import import_paths
+from handpicked.core.contacts.store import (
     list_contacts,
     set_contact,
     set_do_not_contact,
     tag,
     touched,
 )  # fmt: skip
-from handpicked.core.filters import AudienceFilter
-from handpicked.core.importing import import_paths
-from handpicked.core.workspace import Workspace
+from handpicked.core.db.connection import Workspace
 
 CSV = textwrap.dedent(
     """\

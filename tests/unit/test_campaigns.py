@@ -9,14 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from handpicked.core import campaigns, config, contacts
+from handpicked.core import config
+from handpicked.core.campaigns import compose as campaigns
+from handpicked.core.campaigns.store import limits
+from handpicked.core.contacts import store as contacts
+from handpicked.core.contacts.filters import AudienceFilter
+from handpicked.core.contacts.merge.files import import_paths
+from handpicked.core.db.connection import Workspace, today
 from handpicked.core.errors import HandpickedError
-from handpicked.core.filters import AudienceFilter
-from handpicked.core.importing import import_paths
-from handpicked.core.lint import lint_message
-from handpicked.core.queue import limits
-from handpicked.core.templates import contact_context, discover, find, render
-from handpicked.core.workspace import Workspace, today
+from handpicked.core.messages.lint.rules import lint_message
+from handpicked.core.messages.templates.files import contact_context, discover, find, render
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
 PEOPLE = """\

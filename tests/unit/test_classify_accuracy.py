@@ -31,7 +31,13 @@ from pathlib import Path
 
 import pytest
 
-from handpicked.core.classify import FUNCTIONS, SECTORS, SENIORITIES, UNCLASSIFIED, Classifier
+from handpicked.core.contacts.classify import (
+    FUNCTIONS,
+    SECTORS,
+    SENIORITIES,
+    UNCLASSIFIED,
+    Classifier,
+)
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 THRESHOLD = 0.90

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from handpicked.core.classify import (
+from handpicked.core.contacts.classify import (
     FUNCTIONS,
     SENIORITIES,
     UNCLASSIFIED,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from handpicked.core.classify import (
+from handpicked.core.contacts.classify import (
     SECTORS,
     UNCLASSIFIED,
     Classifier,
@@ -16,7 +16,7 @@ from handpicked.core.classify import (
     canonical_sector,
     resolve_sector,
 )
-from handpicked.core.classify.rules import shipped_rules
+from handpicked.core.contacts.classify.rules import shipped_rules
 from handpicked.core.text import company_key
 
 

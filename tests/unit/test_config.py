@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from handpicked.core import config
+from handpicked.core.db.connection import Workspace
 from handpicked.core.errors import HandpickedError
-from handpicked.core.workspace import Workspace
 
 
 def test_defaults_without_file(tmp_path):

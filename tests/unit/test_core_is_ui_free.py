@@ -14,7 +14,7 @@ def test_core_imports_no_textual():
     names = [
         m.name for m in pkgutil.walk_packages(handpicked.core.__path__, prefix="handpicked.core.")
     ]
-    assert "handpicked.core.workspace" in names
+    assert "handpicked.core.db.connection" in names
     code = (
         "import importlib, sys\n"
         f"for name in {names!r}:\n"

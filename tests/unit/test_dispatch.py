@@ -8,9 +8,11 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from smtp_server import PASSWORD, add_campaign, add_contacts, configure, free_port, statuses
 
-from handpicked.core import contacts, dispatch, queue
+from handpicked.core.campaigns import store as queue
+from handpicked.core.campaigns.email import dispatch
+from handpicked.core.contacts import store as contacts
+from handpicked.core.db.connection import Workspace
 from handpicked.core.errors import HandpickedError
-from handpicked.core.workspace import Workspace
 
 pytest_plugins = ["smtp_server"]
 

@@ -12,13 +12,14 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from handpicked.core import campaigns, contacts
+from handpicked.core.campaigns import compose as campaigns
+from handpicked.core.campaigns.export import csv_cell, export_campaign, preview_json, render_export
+from handpicked.core.campaigns.store import CampaignPreview, MessageView, preview
+from handpicked.core.contacts import store as contacts
+from handpicked.core.contacts.merge.files import import_paths
+from handpicked.core.db.connection import Workspace
 from handpicked.core.errors import HandpickedError
-from handpicked.core.export import csv_cell, export_campaign, preview_json, render_export
-from handpicked.core.importing import import_paths
-from handpicked.core.lint import LintWarning
-from handpicked.core.queue import CampaignPreview, MessageView, preview
-from handpicked.core.workspace import Workspace
+from handpicked.core.messages.lint.rules import LintWarning
 
 FORMULA = '=HYPERLINK("http://x")'
 SCRIPT = "<script>alert(1)</script>"

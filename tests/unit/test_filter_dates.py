@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from handpicked.core.filters import cutoff
+from handpicked.core.contacts.filters import cutoff
 
 
 def test_cutoff_beyond_the_first_day_is_the_first_day():

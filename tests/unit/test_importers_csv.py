@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from handpicked.core.contacts.importers import NO_NAME, UNCLOSED_QUOTE, parse_file
 from handpicked.core.errors import HandpickedError
-from handpicked.core.importers import NO_NAME, UNCLOSED_QUOTE, parse_file
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from handpicked.core.importers.dates import DateError, parse_date
+from handpicked.core.contacts.importers.dates import DateError, parse_date
 
 
 @pytest.mark.parametrize(

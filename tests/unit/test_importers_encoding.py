@@ -6,8 +6,8 @@ import codecs
 
 import pytest
 
+from handpicked.core.contacts.importers.encoding import decode
 from handpicked.core.errors import HandpickedError
-from handpicked.core.importers.encoding import decode
 
 FRENCH = "Prénom;Nom;Entreprise;Poste\nHélène;Côté;Société Générale;Développeuse\n"
 

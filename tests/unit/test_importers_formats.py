@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from handpicked.core.importers import detect_format, parse_file
+from handpicked.core.contacts.importers import detect_format, parse_file
 
 LINKEDIN_HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
 LINKEDIN_NOTE = (

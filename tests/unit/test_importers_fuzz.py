@@ -12,8 +12,8 @@ import vobject.base
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from handpicked.core.contacts.importers import parse_file, vcard
 from handpicked.core.errors import HandpickedError
-from handpicked.core.importers import parse_file, vcard
 
 SEEDS = (
     b'Notes:\n"x, y"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n'

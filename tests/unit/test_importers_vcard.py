@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from handpicked.core.contacts.importers import NO_NAME, parse_file
 from handpicked.core.errors import HandpickedError
-from handpicked.core.importers import NO_NAME, parse_file
 
 
 def write(tmp_path: Path, text: str, name: str = "contacts.vcf") -> Path:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from handpicked.core import contacts
-from handpicked.core.filters import AudienceFilter
-from handpicked.core.importing import import_paths
-from handpicked.core.workspace import Workspace
+from handpicked.core.contacts import store as contacts
+from handpicked.core.contacts.filters import AudienceFilter
+from handpicked.core.contacts.merge.files import import_paths
+from handpicked.core.db.connection import Workspace
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
 NOTES = 'Notes:\n"When exporting your connection data, you may notice that some of the email addresses are missing."\n\n'
@@ -296,7 +296,7 @@ def test_names_sort_without_regard_to_accents(ws, tmp_path):
 
 def test_new_rows_classified_like_corrections(ws, tmp_path):
     """Verify the import's cached classification equals a full reclassification, row by row."""
-    from handpicked.core.classifying import reclassify
+    from handpicked.core.contacts.classify.apply import reclassify
 
     path = tmp_path / "Connections.csv"
     path.write_text(

@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from handpicked.core.lint import (
+from handpicked.core.messages.lint.pitch import (
+    _FOLD_ERRORS,
+    _LATIN_WORD_BYTES,
+    _UNSURE,
+    _WORD_BYTES,
+)
+from handpicked.core.messages.lint.rules import (
     LIMITS,
     PITCH_PHRASES,
     Linter,
@@ -17,9 +23,8 @@ from handpicked.core.lint import (
     lint_message,
     sales_pitch_phrases,
 )
+from handpicked.core.messages.templates.files import Template, contact_context, render
 from handpicked.core.models import Contact
-from handpicked.core.pitch import _FOLD_ERRORS, _LATIN_WORD_BYTES, _UNSURE, _WORD_BYTES
-from handpicked.core.templates import Template, contact_context, render
 
 TODAY = dt.date(2025, 6, 1)
 

@@ -21,7 +21,7 @@ def _pinned(name: str) -> str:
 
 
 def test_jinja2_pin_matches_what_the_sandbox_reaches_into():
-    """Verify jinja2 is pinned exactly and installed at the pin (template_sandbox uses
+    """Verify jinja2 is pinned exactly and installed at the pin (messages.templates.sandbox uses
     jinja2.compiler.CodeGenerator.visit_Concat/visit_Getitem/visit_For and jinja2.utils._PassArg).
     """
     from jinja2.compiler import CodeGenerator
@@ -30,7 +30,7 @@ def test_jinja2_pin_matches_what_the_sandbox_reaches_into():
     pin = _pinned("jinja2")
     assert version("jinja2") == pin, (
         f"jinja2 {version('jinja2')} is installed but pyproject pins {pin}: re-check "
-        "core/template_sandbox.py's CodeGenerator and _PassArg use, then move the pin"
+        "core/messages/templates/sandbox.py's CodeGenerator and _PassArg use, then move the pin"
     )
     for hook in ("visit_Concat", "visit_Getitem", "visit_For"):
         assert callable(getattr(CodeGenerator, hook))

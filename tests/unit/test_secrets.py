@@ -12,7 +12,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
 from keyring.errors import KeyringLocked
 
-from handpicked.core import secrets
+from handpicked.core.campaigns.email import secrets
 from handpicked.core.errors import HandpickedError
 
 USER = "alex@example.com"
@@ -117,7 +117,7 @@ def test_backend_that_forgets_is_caught():
 def test_environment_backend_is_used_as_is(tmp_path):
     """Verify PYTHON_KEYRING_BACKEND is honoured as is (null is never picked on its own)."""
     env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
-    code = "from handpicked.core import secrets as k; s = k.status('x'); print(s.backend, s.usable)"
+    code = "from handpicked.core.campaigns.email import secrets as k; s = k.status('x'); print(s.backend, s.usable)"
     result = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )

@@ -21,8 +21,8 @@ import pytest
 
 from handpicked.cli import main
 from handpicked.core.errors import HandpickedError
+from handpicked.core.messages.templates.files import Template, contact_context, render
 from handpicked.core.models import Contact
-from handpicked.core.templates import Template, contact_context, render
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
 ROW = "Alma,Zorn,https://linkedin.com/in/alma-zorn,alma@example.com,Northwind,Engineer,12 Mar 2021"
@@ -179,7 +179,7 @@ def test_hostile_template_ends_with_one_error(
 
 def test_time_budget_stops_a_slow_render(monkeypatch: pytest.MonkeyPatch) -> None:
     """Verify a render still going after its time budget stops, naming the file and the budget."""
-    from handpicked.core import template_budget
+    from handpicked.core.messages.templates import budget as template_budget
 
     monkeypatch.setattr(template_budget, "SECONDS", 0.0)
     template = Template(name="slow", language="fr", body="{% for i in range(500) %}.{% endfor %}")

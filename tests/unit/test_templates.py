@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 from handpicked.core.errors import HandpickedError
-from handpicked.core.lint import lint_message
-from handpicked.core.models import Contact, PreviousPosition
-from handpicked.core.templates import (
+from handpicked.core.messages.lint.rules import lint_message
+from handpicked.core.messages.templates.files import (
     CONTACT_VARIABLES,
     ContextMaker,
     RenderedMessage,
@@ -28,6 +27,7 @@ from handpicked.core.templates import (
     values_for,
     variants,
 )
+from handpicked.core.models import Contact, PreviousPosition
 
 TODAY = dt.date(2025, 6, 1)
 ME = {"name": "Pat Writer", "signature": "Pat Writer\nWriter & Co."}
@@ -455,7 +455,7 @@ def test_dict_values_read_as_attributes_as_before() -> None:
 
 def test_public_names_are_still_imported_from_templates() -> None:
     """Verify the names other modules import from templates are all still there."""
-    import handpicked.core.templates as module
+    import handpicked.core.messages.templates.files as module
 
     names = (
         "Template RenderedMessage discover find variants contact_context render check_variables "

@@ -6,9 +6,9 @@ import sqlite3
 
 import pytest
 
-from handpicked.core import workspace as wsmod
+from handpicked.core.db import connection as wsmod
+from handpicked.core.db.connection import Workspace, transaction
 from handpicked.core.errors import HandpickedError
-from handpicked.core.workspace import Workspace, transaction
 
 
 def test_creates_missing_folder_with_parents(tmp_path):

@@ -21,14 +21,19 @@ from handpicked.commands.common import (
     workspace,
 )  # fmt: skip
 from handpicked.commands.filtering import add_filter_args, filter_from_args
-from handpicked.core import campaigns as core
 from handpicked.core import config
-from handpicked.core.export import FORMATS, export_campaign, preview_json
+from handpicked.core.campaigns import compose as core
+from handpicked.core.campaigns.export import FORMATS, export_campaign, preview_json
+from handpicked.core.campaigns.store import (
+    channel_limit,
+    language_counts,
+    message_ids,
+    message_view,
+)
+from handpicked.core.db.connection import Workspace
 from handpicked.core.fileio import read_capped
-from handpicked.core.queue import channel_limit, language_counts, message_ids, message_view
-from handpicked.core.templates import discover, find
+from handpicked.core.messages.templates.files import discover, find
 from handpicked.core.text import safe_text
-from handpicked.core.workspace import Workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -15,9 +15,9 @@ from handpicked.commands.common import (
     workspace,
 )
 from handpicked.commands.filtering import add_filter_args, filter_from_args
-from handpicked.core import companies
-from handpicked.core import contacts as core
-from handpicked.core.classifying import reclassify
+from handpicked.core.contacts import companies
+from handpicked.core.contacts import store as core
+from handpicked.core.contacts.classify.apply import reclassify
 from handpicked.core.models import Contact
 from handpicked.core.text import safe_text
 

@@ -12,8 +12,10 @@ import math
 import sys
 
 from handpicked.commands.common import CommandError, add_json, emit_json, out, workspace
-from handpicked.core import config, dispatch, secrets, sendlock
-from handpicked.core.dispatch import SendItem, SendReport
+from handpicked.core import config
+from handpicked.core.campaigns.email import dispatch, secrets
+from handpicked.core.campaigns.email import lock as sendlock
+from handpicked.core.campaigns.email.dispatch import SendItem, SendReport
 from handpicked.core.text import safe_text
 
 

@@ -11,10 +11,10 @@ from pathlib import Path
 from handpicked.commands.common import add_json, emit_json, out, workspace
 from handpicked.commands.importing import summary
 from handpicked.core import config
-from handpicked.core.importing import import_paths
+from handpicked.core.contacts.merge.files import import_paths
+from handpicked.core.db.connection import Workspace
 from handpicked.core.resources import shipped
 from handpicked.core.text import safe_text
-from handpicked.core.workspace import Workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -14,9 +14,9 @@ import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic.fields import FieldInfo
 
+from handpicked.core.db.connection import Workspace
 from handpicked.core.errors import HandpickedError
 from handpicked.core.fileio import write_atomic
-from handpicked.core.workspace import Workspace
 
 MAX_COUNT = 1_000_000
 """The most people, rows or characters any setting or --limit may name: more is a typo."""

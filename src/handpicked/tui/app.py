@@ -24,9 +24,9 @@ from textual.screen import Screen
 from textual.signal import Signal
 
 from handpicked.core import config
-from handpicked.core.browse import BrowseIndex
+from handpicked.core.contacts.browse import BrowseIndex
+from handpicked.core.db.connection import Workspace, database_problem
 from handpicked.core.errors import HandpickedError
-from handpicked.core.workspace import Workspace, database_problem
 from handpicked.tui import clipboard
 from handpicked.tui.screens.companies import CompaniesScreen
 from handpicked.tui.screens.contacts import ContactsScreen

@@ -17,9 +17,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 from textual.worker import get_current_worker
 
-from handpicked.core import companies as core
-from handpicked.core.browse import data_stamp, sector_choices
-from handpicked.core.classify import UNCLASSIFIED
+from handpicked.core.contacts import companies as core
+from handpicked.core.contacts.browse import data_stamp, sector_choices
+from handpicked.core.contacts.classify import UNCLASSIFIED
 from handpicked.tui import USER_ERRORS
 from handpicked.tui.screens.picker import Picker
 from handpicked.tui.widgets.arrow_table import ArrowTable, ColumnSpec

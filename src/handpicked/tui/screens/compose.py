@@ -22,9 +22,11 @@ from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from handpicked.core import audience, campaigns, templates
+from handpicked.core.campaigns import compose as campaigns
+from handpicked.core.contacts import audience
+from handpicked.core.db.connection import today
+from handpicked.core.messages.templates import files as templates
 from handpicked.core.models import Contact
-from handpicked.core.workspace import today
 from handpicked.tui import USER_ERRORS
 from handpicked.tui.widgets.confirm import Confirm
 from handpicked.tui.widgets.message_editor import Edit, MessageEditor

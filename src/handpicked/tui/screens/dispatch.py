@@ -19,7 +19,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
-from handpicked.core import campaigns, dispatch, export, secrets
+from handpicked.core.campaigns import compose as campaigns
+from handpicked.core.campaigns import export
+from handpicked.core.campaigns.email import dispatch, secrets
 from handpicked.tui import USER_ERRORS
 from handpicked.tui.widgets.export_dialog import ExportChoice, ExportDialog
 from handpicked.tui.widgets.message_editor import Edit, MessageEditor

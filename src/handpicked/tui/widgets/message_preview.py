@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from handpicked.core import config, queue
+from handpicked.core import config
+from handpicked.core.campaigns import store as queue
+from handpicked.core.db.connection import Workspace
 from handpicked.core.errors import HandpickedError
-from handpicked.core.workspace import Workspace
 from handpicked.tui.widgets.safe import safe
 
 if TYPE_CHECKING:
-    from handpicked.core.campaigns import MessageView
+    from handpicked.core.campaigns.compose import MessageView
 
 
 def channel_limit(ws: Workspace, channel: str) -> int | None:

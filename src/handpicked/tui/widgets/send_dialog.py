@@ -18,8 +18,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from handpicked.core.campaigns.email.dispatch import SendReport
 from handpicked.core.config import Smtp
-from handpicked.core.dispatch import SendReport
 from handpicked.tui.widgets.safe import safe_line
 
 SHOWN = 8  # recipients listed by name; the rest are counted

@@ -1,0 +1,319 @@
+"""Composing a campaign: one rendered, linted message per person, stored in one transaction.
+
+A campaign is a template, its campaign values (`--var`), and the messages it produced, each
+kept as text: once queued, a message no longer depends on the template file, so editing the
+file (or one message by hand) never silently changes what a person is about to receive.
+`rerender` is the explicit way to apply new values, and it leaves hand-edited messages alone.
+Reading the queue and marking what happened live in `queue`; they are re-exported here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+
+from pydantic import BaseModel
+
+from handpicked.core.bulk import paused_gc
+from handpicked.core.campaigns.history import (  # re-exported
+    CampaignSummary,
+    history,
+    list_campaigns,
+)
+from handpicked.core.campaigns.store import (  # re-exported: one module for the TUI and the CLI
+    MARKABLE,
+    CampaignPreview,
+    MessageView,
+    campaign_row,
+    count_warnings,
+    delete_campaign,
+    dump_warnings,
+    edit_message,
+    get_cursor,
+    mark,
+    preview,
+    recency_days,
+    relint_campaign,
+    set_cursor,
+)
+from handpicked.core.contacts.audience import check_size, recent_days, rule_days, select_audience
+from handpicked.core.contacts.filters import AudienceFilter
+from handpicked.core.contacts.store import get_contacts
+from handpicked.core.db.connection import Workspace, now, transaction
+from handpicked.core.errors import HandpickedError
+from handpicked.core.messages.lint.rules import LintWarning, identical_warnings
+from handpicked.core.messages.writer import MessageWriter
+from handpicked.core.models import Contact
+from handpicked.core.text import clean
+
+__all__ = [
+    "MARKABLE", "CampaignPreview", "CampaignSummary", "ComposeReport", "MessageView", "compose",
+    "delete_campaign", "draft", "edit_message", "get_cursor", "history", "list_campaigns", "mark",
+    "preview", "rerender", "set_cursor",
+]  # fmt: skip
+
+
+class ComposeReport(BaseModel):
+    campaign: str
+    added: int
+    """Messages queued (for `rerender`: messages rendered again)."""
+    already_in: int
+    """People of the audience already in the campaign (for `rerender`: messages left alone)."""
+    left_out: dict[str, int]
+    warnings: int
+    """Warnings on the messages added (or rendered again)."""
+
+
+def _others(contacts: Sequence[Contact]) -> dict[int, Contact | None]:
+    """For an introduction of two people, each one's other; None for everyone otherwise."""
+    if len(contacts) == 2:
+        a, b = contacts
+        return {a.id: b, b.id: a}
+    return {c.id: None for c in contacts}
+
+
+def _empty_audience(matched: int, left_out: dict[str, int], days: int | None) -> HandpickedError:
+    if not matched:
+        return HandpickedError(
+            "nobody matches these filters; loosen them (see the counts with handpicked facets) "
+            "or name people with --contact ID"
+        )
+    reasons = []
+    if left_out.get("recently_contacted"):
+        reasons.append(f"{left_out['recently_contacted']} contacted in the last {days} days")
+    if left_out.get("do_not_contact"):
+        reasons.append(f"{left_out['do_not_contact']} on the do-not-contact list")
+    hint = " (pass --not-contacted-days 0 to include recent ones)" if days else ""
+    return HandpickedError(
+        f"nobody left to write to: {matched} matched, all left out ({', '.join(reasons)}); "
+        f"loosen the filters{hint} or name people with --contact ID"
+    )
+
+
+@paused_gc()
+def compose(
+    ws: Workspace,
+    name: str,
+    *,
+    template: str,
+    variables: dict[str, str],
+    f: AudienceFilter | None,
+    contact_ids: Sequence[int] = (),
+    allow_large: bool = False,
+) -> ComposeReport:
+    """Render one message per new audience member and queue them all in one transaction.
+
+    Composing into an existing campaign adds only the people not in it yet (same template
+    required; new values are merged over the stored ones). Nothing is stored when anything is
+    refused: a missing value, an unknown template, an audience too large or empty.
+    """
+    name = clean(name)
+    if not name:
+        raise HandpickedError("a campaign needs a name, e.g. handpicked compose spring-event ...")
+    conn = ws.conn
+    existing = conn.execute("SELECT * FROM campaigns WHERE name = ?", (name,)).fetchone()
+    merged = dict(variables)
+    if existing is not None:
+        if existing["template"] != template:
+            raise HandpickedError(
+                f"campaign {name!r} uses template {existing['template']}; compose into it with "
+                f"--template {existing['template']}, or choose another campaign name"
+            )
+        merged = {**json.loads(existing["variables"] or "{}"), **variables}
+    writer = MessageWriter(ws, template, merged, given=variables)
+    audience = select_audience(ws, f, contact_ids, campaign=name)
+    days = rule_days(ws, f)
+    if not audience.contacts:
+        raise _empty_audience(audience.matched, audience.left_out, days)
+    in_campaign: dict[int, int] = {}
+    if existing is not None:
+        in_campaign = dict(
+            conn.execute(
+                "SELECT contact_id, id FROM messages WHERE campaign_id = ?", (existing["id"],)
+            ).fetchall()
+        )
+    new = [c for c in audience.contacts if c.id not in in_campaign]
+    others: dict[int, Contact | None] = {c.id: None for c in new}
+    if writer.introduces:
+        people = get_contacts(ws, list(in_campaign)) + new
+        if len(people) != 2:
+            raise HandpickedError(
+                f"template {template} introduces exactly two people to each other, and this "
+                f"campaign would have {len(people)}; name the two with --contact ID --contact ID"
+            )
+        others = _others(people)
+    check_size(ws, len(new), len(in_campaign), allow_large=allow_large)
+    drafts = [writer.write(c, others[c.id], audience.recent.get(c.id)) for c in new]
+    # A new campaign's cross-message warnings come from memory; an existing one is relinted
+    # from the database once the new messages are in.
+    cross = {}
+    if existing is None:
+        cross = identical_warnings([body for _, _, body, _ in drafts])
+    stamp = now()
+    rows = [
+        (contact.id, language, subject, body, dump_warnings(warnings, cross.get(i, ())),
+         stamp, stamp)
+        for i, (contact, (language, subject, body, warnings)) in enumerate(
+            zip(new, drafts, strict=True))
+    ]  # fmt: skip
+    stored = {
+        "filter": (f or AudienceFilter(not_contacted_days=days)).model_dump(
+            mode="json", exclude_defaults=True
+        ),
+        "contacts": [int(i) for i in contact_ids],
+    }
+    with transaction(conn):
+        if existing is None:
+            campaign_id = conn.execute(
+                "INSERT INTO campaigns(name, template, channel, variables, filter, created)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (name, template, writer.default.channel, json.dumps(merged, ensure_ascii=False),
+                 json.dumps(stored, ensure_ascii=False), stamp),
+            ).lastrowid  # fmt: skip
+        else:
+            campaign_id = existing["id"]
+            conn.execute(
+                "UPDATE campaigns SET variables = ? WHERE id = ?",
+                (json.dumps(merged, ensure_ascii=False), campaign_id),
+            )
+        first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM messages").fetchone()[0]
+        conn.executemany(
+            "INSERT INTO messages(id, campaign_id, contact_id, language, subject, body, warnings,"
+            " status, status_at, queued_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)",
+            [(first + i, campaign_id, *row) for i, row in enumerate(rows)],
+        )
+        if existing is not None:
+            relint_campaign(conn, campaign_id)
+    if existing is None:
+        warnings = sum(len(d[3]) for d in drafts) + sum(map(len, cross.values()))
+    else:
+        warnings = count_warnings(conn, [first + i for i in range(len(rows))])
+    return ComposeReport(
+        campaign=name,
+        added=len(new),
+        already_in=len(audience.contacts) - len(new),
+        left_out=audience.left_out,
+        warnings=warnings,
+    )
+
+
+@paused_gc()
+def rerender(ws: Workspace, name: str, variables: dict[str, str]) -> ComposeReport:
+    """Render the campaign's queued messages again with new values, leaving hand edits alone."""
+    conn = ws.conn
+    campaign = campaign_row(conn, name)
+    merged = {**json.loads(campaign["variables"] or "{}"), **variables}
+    writer = MessageWriter(ws, campaign["template"], merged, given=variables)
+    everyone = dict(
+        conn.execute(
+            "SELECT contact_id, id FROM messages WHERE campaign_id = ? ORDER BY id",
+            (campaign["id"],),
+        ).fetchall()
+    )
+    targets = dict(
+        conn.execute(
+            "SELECT contact_id, id FROM messages WHERE campaign_id = ? AND status = 'queued'"
+            " AND edited = 0 ORDER BY id",
+            (campaign["id"],),
+        ).fetchall()
+    )
+    contacts = get_contacts(ws, list(targets))
+    others: dict[int, Contact | None] = {c.id: None for c in contacts}
+    if writer.introduces:
+        others = _others(get_contacts(ws, list(everyone)))
+    recent = recent_days(ws, list(targets), recency_days(campaign), campaign_id=campaign["id"])
+    updates = []
+    for contact in contacts:
+        language, subject, body, warnings = writer.write(
+            contact, others.get(contact.id), recent.get(contact.id)
+        )
+        updates.append((language, subject, body, dump_warnings(warnings), targets[contact.id]))
+    with transaction(conn):
+        conn.execute(
+            "UPDATE campaigns SET variables = ? WHERE id = ?",
+            (json.dumps(merged, ensure_ascii=False), campaign["id"]),
+        )
+        conn.executemany(
+            "UPDATE messages SET language = ?, subject = ?, body = ?, warnings = ? WHERE id = ?",
+            updates,
+        )
+        relint_campaign(conn, campaign["id"])
+    return ComposeReport(
+        campaign=campaign["name"],
+        added=len(updates),
+        already_in=len(everyone) - len(updates),
+        left_out={"recently_contacted": 0, "do_not_contact": 0},
+        warnings=count_warnings(conn, list(targets.values())),
+    )
+
+
+@paused_gc()
+def draft(
+    ws: Workspace,
+    template: str,
+    variables: dict[str, str],
+    contacts: list[Contact],
+    recent: dict[int, int] | None = None,
+    edits: Mapping[int, tuple[str, str | None]] | None = None,
+) -> list[MessageView]:
+    """Render and lint messages without storing anything: the TUI's live preview.
+
+    `edits` holds the user's own (body, subject) for some contacts, subject None to keep the
+    template's: those messages are shown as written, flagged edited, and linted as they will be
+    once queued, so nobody queues a hand edit that is too long or reads like a pitch.
+    """
+    writer = MessageWriter(ws, template, dict(variables))
+    if writer.introduces and len(contacts) != 2:
+        raise HandpickedError(
+            f"template {template} introduces exactly two people to each other; pick two "
+            f"(you have {len(contacts)})"
+        )
+    others = _others(contacts) if writer.introduces else {c.id: None for c in contacts}
+    recent = recent or {}
+    write = writer.write
+    drafts = [write(c, others[c.id], recent.get(c.id)) for c in contacts]
+    edited: set[int] = set()
+    if edits:
+        for i, contact in enumerate(contacts):
+            if contact.id in edits:
+                drafts[i] = writer.hand_edit(contact, drafts[i], *edits[contact.id], recent)
+                edited.add(i)
+    for i, warnings in identical_warnings([body for _, _, body, _ in drafts]).items():
+        drafts[i][3].extend(warnings)
+    return [
+        _drafted(contact, *parts, i in edited)
+        for i, (contact, parts) in enumerate(zip(contacts, drafts, strict=True))
+    ]
+
+
+_VIEW_FIELDS = frozenset(MessageView.model_fields)
+_new_object = object.__new__
+_set = object.__setattr__
+
+
+def _drafted(
+    contact: Contact,
+    language: str,
+    subject: str | None,
+    body: str,
+    warnings: list[LintWarning],
+    edited: bool = False,
+) -> MessageView:
+    """An unsaved message's view, built from values of its fields' types: not validated again.
+
+    This is `MessageView.model_construct` given every field, minus its walk over the fields (for
+    aliases and defaults a view does not have), which makes it slower than validating; and
+    validating values taken from a validated Contact, the renderer and the lint cost as much
+    as rendering them. A unit test holds it equal to the validated view.
+    """
+    view = _new_object(MessageView)
+    _set(view, "__dict__", {
+        "message_id": 0, "contact_id": contact.id, "name": contact.full_name,
+        "profile_url": contact.profile_url, "email": contact.email, "language": language,
+        "subject": subject, "body": body, "edited": edited, "warnings": warnings,
+        "status": "draft", "status_at": "", "sent_at": None, "error": "",
+    })  # fmt: skip
+    _set(view, "__pydantic_fields_set__", set(_VIEW_FIELDS))
+    _set(view, "__pydantic_extra__", None)
+    _set(view, "__pydantic_private__", None)
+    return view

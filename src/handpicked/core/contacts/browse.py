@@ -1,0 +1,313 @@
+"""The whole network in memory, filtered as fast as a person types: the Contacts screen's index.
+
+`filters.where()` answers a filter with SQL, which is right for a command that runs once. A screen
+that re-filters 100,000 contacts on every keystroke and recounts four facets each time cannot
+afford a query per keystroke, so the columns a filter looks at are read once into Arrow arrays and
+every `AudienceFilter` is answered with vectorised masks (pyarrow.compute) over them. The meaning
+is the same as `where()`'s (words of the search folded and matched inside `search_text`; facets
+OR'd within a kind and AND'd across kinds; the recency rule as `audience.last_contacts` sees it),
+and a test holds the two in step.
+
+Two habits keep typing smooth: a query that extends the previous one ("dev" -> "deve") is matched
+against the previous hits only, and facet counts are "disjunctive" (each facet counted with every
+condition except its own), so a ticked sector never hides the other sectors one could add.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from handpicked.core.contacts.audience import last_contacts
+from handpicked.core.contacts.classify import SENIORITIES, UNCLASSIFIED
+from handpicked.core.contacts.filters import AudienceFilter, cutoff
+from handpicked.core.db.connection import Workspace, today
+from handpicked.core.text import fold, words
+
+FACETS: tuple[str, ...] = ("sector", "function", "seniority", "tag")
+
+# One pass over the table, each column aggregated into a JSON array: sqlite builds the arrays in C
+# and json.loads reads them in C, about twice as fast as 100,000 row tuples through fetchall().
+# The columns come in table order and are put in name order in Arrow (see `_name_order`).
+_COLUMNS: tuple[tuple[str, str, pa.DataType], ...] = (
+    ("id", "id", pa.int64()),
+    ("first_name", "first_name", pa.string()),
+    ("last_name", "last_name", pa.string()),
+    ("company", "company", pa.string()),
+    ("position", "position", pa.string()),
+    ("sector", "sector", pa.string()),
+    ("function", "function", pa.string()),
+    ("seniority", "seniority", pa.string()),
+    ("search_text", "search_text", pa.string()),
+    ("company_key", "company_key", pa.string()),
+    ("has_email", "email != ''", pa.bool_()),
+    ("connected_on", "coalesce(connected_on, '')", pa.string()),
+    ("changed_at", "coalesce(position_changed_at, '')", pa.string()),
+    ("do_not_contact", "do_not_contact != 0", pa.bool_()),
+    ("sort_key", "sort_key", pa.string()),
+)
+_SELECT = (
+    "SELECT " + ", ".join(f"json_group_array({sql})" for _, sql, _ in _COLUMNS) + " FROM contacts"
+)
+_LAST_CONTACTED = (
+    "SELECT contact_id, max(day) FROM ("
+    " SELECT contact_id, substr(sent_at, 1, 10) AS day FROM messages WHERE sent_at IS NOT NULL"
+    " UNION ALL SELECT contact_id, day FROM touches) GROUP BY contact_id"
+)
+
+
+@dataclass(frozen=True)
+class BrowseResult:
+    """The contacts a filter selects, in display order, and the facet counts around them."""
+
+    rows: pa.Array
+    """Positions into `BrowseIndex.columns` (int64), in the order to show them."""
+    facets: dict[str, dict[str, int]]
+    """kind -> value -> count, for every value present in the network (zeros included)."""
+    total: int
+    """How many contacts the whole network holds."""
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+class BrowseIndex:
+    """The columns filters and the contacts table need, one Arrow array each, in name order."""
+
+    def __init__(
+        self,
+        columns: dict[str, pa.Array],
+        tags: dict[str, list[int]],
+        today: dt.date,
+        stamp: tuple[int, int] = (0, 0),
+    ) -> None:
+        self.columns = columns
+        self.stamp = stamp
+        """`data_stamp` of the workspace when it was read: a different one means reload."""
+        self.size = len(columns["id"])
+        self.today = today
+        self._tag_rows = tags
+        self._all = pa.array(range(self.size), type=pa.int64())
+        self._tags_column: pa.Array | None = None
+        self._kit_rank: pa.Array | None = None
+        self._positions: dict[int, int] | None = None
+        self._lock = threading.Lock()
+        self._last_search: tuple[str, pa.Array] = ("", self._all)
+        self.facet_values = {kind: self._network_order(kind) for kind in FACETS}
+
+    @classmethod
+    def load(cls, workspace: Workspace) -> BrowseIndex:
+        """Read the workspace's contacts once (about 0.4 s for 100,000 on a small machine)."""
+        conn = workspace.conn
+        stamp = data_stamp(workspace)
+        values = [json.loads(column) for column in conn.execute(_SELECT).fetchone()]
+        ids = values[0]
+        columns = {
+            name: pa.array(column, type=kind if kind != pa.bool_() else pa.int8())
+            for (name, _, kind), column in zip(_COLUMNS, values, strict=True)
+        }
+        for name, _, kind in _COLUMNS:
+            if kind == pa.bool_():
+                columns[name] = columns[name].cast(pa.bool_())
+        last = dict(conn.execute(_LAST_CONTACTED).fetchall())
+        reached = last_contacts(conn, None, "")
+        columns["last_contacted"] = pa.array([last.get(i, "") for i in ids], pa.string())
+        columns["reached"] = pa.array([reached.get(i, "") for i in ids], pa.string())
+        tags: dict[str, list[int]] = {}
+        tag_rows = conn.execute("SELECT contact_id, tag FROM tags ORDER BY tag").fetchall()
+        if tag_rows:
+            position = {cid: pos for pos, cid in enumerate(ids)}
+            for cid, tag in tag_rows:
+                tags.setdefault(tag, []).append(position[cid])
+        order = _name_order(columns)
+        columns = {name: column.take(order) for name, column in columns.items()}
+        if tags:
+            rank = pc.sort_indices(order).to_pylist()  # old position -> new position
+            tags = {tag: sorted(rank[row] for row in rows) for tag, rows in tags.items()}
+        return cls(columns, tags, today(), stamp)
+
+    def __len__(self) -> int:
+        return self.size
+
+    def position_of(self, contact_id: int) -> int | None:
+        """Where a contact sits in the columns (None when it is not in the index)."""
+        if self._positions is None:
+            self._positions = {cid: pos for pos, cid in enumerate(self.columns["id"].to_pylist())}
+        return self._positions.get(contact_id)
+
+    def ids(self, rows: pa.Array) -> list[int]:
+        return self.columns["id"].take(rows).to_pylist()
+
+    # -- filtering ---------------------------------------------------------------------------
+
+    def select(
+        self, f: AudienceFilter | None = None, *, keep_in_touch: bool = False
+    ) -> BrowseResult:
+        """The filter's contacts (by name, or longest silence first) and disjunctive counts."""
+        f = f or AudienceFilter()
+        hits = self._search(f.search)
+        for mask in self._conditions(f):
+            hits = hits.filter(mask.take(hits))
+        facet_masks = {
+            kind: mask.take(hits)
+            for kind in FACETS
+            if (mask := self._facet_mask(kind, getattr(f, kind))) is not None
+        }
+        rows = _filter_all(hits, list(facet_masks.values()))
+        counts = {}
+        for kind in FACETS:
+            others = [mask for other, mask in facet_masks.items() if other != kind]
+            counts[kind] = self._count(
+                kind, rows if len(others) == len(facet_masks) else _filter_all(hits, others)
+            )
+        if keep_in_touch and len(rows):
+            rows = rows.take(pc.sort_indices(self._keep_in_touch_rank().take(rows)))
+        return BrowseResult(rows=rows, facets=counts, total=self.size)
+
+    def _search(self, text: str) -> pa.Array:
+        """Positions whose search_text holds every word; extends the previous hits when it can."""
+        query = " ".join(words(text))
+        if not query:
+            return self._all
+        with self._lock:
+            previous, hits = self._last_search
+        if not (previous and query.startswith(previous)):
+            hits = self._all
+        column = self.columns["search_text"]
+        for word in query.split(" "):
+            values = column if len(hits) == self.size else column.take(hits)
+            hits = hits.filter(pc.match_substring(values, word))
+        with self._lock:
+            self._last_search = (query, hits)
+        return hits
+
+    def _conditions(self, f: AudienceFilter) -> Iterable[pa.Array]:
+        """Full-length boolean masks for every non-facet condition of the filter."""
+        col = self.columns
+        if f.company.strip():
+            yield pc.match_substring(col["company_key"], " ".join(words(f.company)))
+        if f.has_email:
+            yield col["has_email"]
+        if f.changed_position:
+            yield pc.not_equal(col["changed_at"], "")
+            if f.since:
+                yield pc.greater_equal(col["changed_at"], f.since.isoformat())
+        if f.connected_after:
+            yield pc.greater_equal(col["connected_on"], f.connected_after.isoformat())
+        if f.connected_before:
+            before = pc.less_equal(col["connected_on"], f.connected_before.isoformat())
+            yield pc.and_(before, pc.not_equal(col["connected_on"], ""))
+        if f.exclude:
+            yield pc.invert(pc.is_in(col["id"], value_set=pa.array(f.exclude, pa.int64())))
+        if f.not_contacted_days:
+            since = cutoff(f.not_contacted_days, self.today)
+            yield pc.less(col["reached"], since)
+
+    def _facet_mask(self, kind: str, values: Sequence[str]) -> pa.Array | None:
+        if not values:
+            return None
+        by_fold = {fold(name): name for name in self.facet_values[kind]}
+        names = [by_fold[key] for key in map(fold, values) if key in by_fold]
+        if kind != "tag":
+            return pc.is_in(self.columns[kind], value_set=pa.array(names, pa.string()))
+        rows = sorted({row for name in names for row in self._tag_rows[name]})
+        return pc.is_in(self._all, value_set=pa.array(rows, pa.int64()))
+
+    def _count(self, kind: str, rows: pa.Array) -> dict[str, int]:
+        known = self.facet_values[kind]
+        counts = dict.fromkeys(known, 0)
+        if not len(rows):
+            return counts
+        if kind == "tag":
+            if not known:
+                return counts
+            values = pc.list_flatten(self._tags().take(rows))
+        else:
+            values = self.columns[kind].take(rows)
+        for item in pc.value_counts(values).to_pylist():
+            counts[item["values"]] = item["counts"]
+        return counts
+
+    def _tags(self) -> pa.Array:
+        """Each contact's tags as one list column (built the first time a tag is counted)."""
+        if self._tags_column is None:
+            per_row: list[list[str]] = [[] for _ in range(self.size)]
+            for tag, rows in self._tag_rows.items():
+                for row in rows:
+                    per_row[row].append(tag)
+            self._tags_column = pa.array(per_row, type=pa.list_(pa.string()))
+        return self._tags_column
+
+    def _keep_in_touch_rank(self) -> pa.Array:
+        """Each position's rank when the longest silence (or oldest connection) comes first."""
+        if self._kit_rank is None:
+            col = self.columns
+            key = pc.if_else(
+                pc.equal(col["last_contacted"], ""), col["connected_on"], col["last_contacted"]
+            )
+            order = pc.sort_indices(
+                pa.table({"key": key, "id": col["id"]}),
+                sort_keys=[("key", "ascending"), ("id", "ascending")],
+            ).to_pylist()
+            rank = [0] * self.size
+            for position, row in enumerate(order):
+                rank[row] = position
+            self._kit_rank = pa.array(rank, type=pa.int64())
+        return self._kit_rank
+
+    def _network_order(self, kind: str) -> list[str]:
+        """Facet values in a stable order: most frequent in the whole network first."""
+        if kind == "tag":
+            return sorted(self._tag_rows, key=lambda t: (-len(self._tag_rows[t]), t))
+        counts = {
+            item["values"]: item["counts"]
+            for item in pc.value_counts(self.columns[kind]).to_pylist()
+        }
+        if kind == "seniority":
+            rank = {name: i for i, name in enumerate(SENIORITIES)}
+            return sorted(counts, key=lambda k: (k == UNCLASSIFIED, rank.get(k, len(rank)), k))
+        return sorted(counts, key=lambda k: (k == UNCLASSIFIED, -counts[k], k))
+
+
+def _name_order(columns: dict[str, pa.Array]) -> pa.Array:
+    """Positions in `list_contacts` order: the folded name (`sort_key`), then id."""
+    keys = pa.table({"name": columns["sort_key"], "id": columns["id"]})
+    return pc.sort_indices(keys, sort_keys=[("name", "ascending"), ("id", "ascending")])
+
+
+def _filter_all(rows: pa.Array, masks: list[pa.Array]) -> pa.Array:
+    """`rows` where every mask (aligned with `rows`) is true."""
+    if not masks:
+        return rows
+    combined = masks[0]
+    for mask in masks[1:]:
+        combined = pc.and_(combined, mask)
+    return rows.filter(combined)
+
+
+def data_stamp(workspace: Workspace) -> tuple[int, int]:
+    """Where the database stands: rows changed through this connection (any thread, any screen)
+    and commits by other processes (`handpicked` in another terminal). Cheap to ask on every
+    screen switch, so a screen showing derived data reloads exactly when something changed.
+    """
+    conn = workspace.conn
+    return conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0]
+
+
+def sector_choices(workspace: Workspace) -> list[str]:
+    """Sectors a user can give a company or a contact: the taxonomy, then their own labels."""
+    from handpicked.core.contacts.classify import SECTORS
+
+    own = {
+        row[0]
+        for row in workspace.conn.execute(
+            "SELECT sector FROM company_sectors UNION SELECT sector FROM contacts"
+        )
+    }
+    return [*SECTORS, *sorted(own - set(SECTORS) - {UNCLASSIFIED}, key=fold)]

@@ -1,0 +1,176 @@
+"""Job function and seniority level from a position title.
+
+A title is cut into parts where people join two roles ("CTO / co-founder", a second line, "|",
+" & "); each part gets its own level and function from phrase rules (data/roles.toml). The title
+takes the highest level of its parts, and the function of the part that gave that level (else of
+the first part that names a function), so "Directrice, RH / Fondatrice" is an Owner. Segments
+joined by "&" share one level: "Intern, Data & Analytics" is Training, not Entry.
+
+Within a part the longest phrase wins its words, which is how the traps are handled as data:
+"HR Business Partner" is a Human Resources role whose "business partner" hides the "partner"
+level, "Vice-présidente" is a VP because "vice présidente" hides "présidente". Levels in one part
+take the highest, except that an intern or a volunteer phrase caps the part ("Marketing Manager
+Intern" is Training), and so do assistant phrases ("Adjointe exécutive du président" is not CXO).
+A part that names a function but no level is Entry; a title with no function is Unclassified.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from handpicked.core.contacts.classify.rules import Match, Rule, RuleSet
+from handpicked.core.contacts.classify.taxonomy import SENIORITIES, UNCLASSIFIED
+
+# Where a title holds two roles: new line, slash, pipe, bullet, "@". A dash does not: it
+# qualifies one role ("Co-op Student – Software Development", "VP Sales - Eastern Canada").
+_HARD_BREAK = re.compile(r"[\n/|;•·\\@]")
+# Where two roles share words ("Learning & Development" is one phrase across the "&").
+_SOFT_BREAK = re.compile(r"[&+]")
+_ENTRY = "Entry"
+
+
+@dataclass(frozen=True)
+class Role:
+    """What a title says about a person's job, and why (the reason is shown to the user)."""
+
+    function: str
+    seniority: str
+    function_source: str  # "rule" | "none"
+    seniority_source: str  # "rule" | "none"
+    reason: str
+
+
+UNCLASSIFIED_ROLE = Role(UNCLASSIFIED, UNCLASSIFIED, "none", "none", "no job function recognised")
+
+
+@dataclass(slots=True)
+class _Part:
+    """One role inside a title, with what it says."""
+
+    function: tuple[Rule, str] | None = None  # (rule, quoted words)
+    level: tuple[str, str] | None = None  # (level, reason)
+    implicit: bool = True  # a function without a level word counts as Entry
+
+    @property
+    def seniority(self) -> str | None:
+        if self.level is not None:
+            return self.level[0]
+        return _ENTRY if self.function is not None and self.implicit else None
+
+
+_RANK = {name: index for index, name in enumerate(SENIORITIES)}
+_NO_CAP = len(SENIORITIES)
+
+
+def _quote(folded: list[str], where: list[int], match: Match) -> str:
+    first, last = where[match.start], where[match.start + match.length - 1]
+    return " ".join(folded[first : last + 1])
+
+
+def _said(noun: str, quoted: str, value: str, rule: Rule) -> str:
+    plural = "s" if " " in quoted else ""
+    mine = f" ({rule.origin})" if rule.origin else ""
+    return f'{noun} word{plural} "{quoted}" -> {value}{mine}'
+
+
+def _applicable(rules: tuple[Rule, ...], context: set[str]) -> Rule | None:
+    for rule in rules:
+        if not rule.when_with or not rule.when_with.isdisjoint(context):
+            return rule
+    return None
+
+
+def _tokens(chunk: str, rules: RuleSet) -> tuple[list[str], list[str], list[int], list[int]]:
+    """Folded words, match keys, key positions and soft-segment starts of one title part."""
+    segments = _SOFT_BREAK.split(chunk) if ("&" in chunk or "+" in chunk) else (chunk,)
+    folded: list[str] = []
+    keys: list[str] = []
+    where: list[int] = []
+    bounds: list[int] = []
+    for segment in segments:
+        seg_folded, seg_keys, seg_where = rules.tokens(segment)
+        bounds.append(len(keys))
+        cut = (
+            None
+            if rules.cut.isdisjoint(seg_folded)
+            else next(i for i, word in enumerate(seg_folded) if word in rules.cut)
+        )
+        if cut is not None:
+            kept = sum(1 for w in seg_where if w < cut)
+            seg_keys, seg_where = seg_keys[:kept], seg_where[:kept]
+        offset = len(folded)
+        where.extend(offset + w for w in seg_where)
+        folded.extend(seg_folded)
+        keys.extend(seg_keys)
+        if cut is not None:
+            break  # "Assistant to the CEO & Founder": the rest is someone else's title
+    return folded, keys, where, bounds
+
+
+def _parts_of(title: str, rules: RuleSet) -> list[_Part]:
+    """Split, tokenise and match every part of a title."""
+    chunks = _HARD_BREAK.split(title) if _HARD_BREAK.search(title) else (title,)
+    pieces = [piece for chunk in chunks if (piece := _tokens(chunk, rules))[1]]
+    context = {key for piece in pieces for key in piece[1]}
+    parts: list[_Part] = []
+    for folded, keys, where, bounds in pieces:
+        count = len(bounds)
+        best: list[tuple[tuple[int, int, int], Rule, Match] | None] = [None] * count
+        for match in rules.function.scan(keys):
+            rule = _applicable(match.rules, context)
+            if rule is None or not rule.value:
+                continue
+            index = bisect_right(bounds, match.start) - 1
+            score = (rule.weight, match.length, -match.start)
+            current = best[index]
+            if current is None or score > current[0]:
+                best[index] = (score, rule, match)
+        levels: list[list[tuple[int, Rule, Match]]] = [[] for _ in range(count)]
+        caps = [_NO_CAP] * count
+        for match in rules.seniority.scan(keys):
+            rule = _applicable(match.rules, context)
+            if rule is None:
+                continue
+            index = bisect_right(bounds, match.start) - 1
+            if rule.cap is not None:
+                caps[index] = min(caps[index], _RANK[rule.cap])
+            if rule.value:
+                levels[index].append((_RANK[rule.value], rule, match))
+        for index in range(count):
+            part = _Part()
+            winner = best[index]
+            if winner is not None:
+                part.function = (winner[1], _quote(folded, where, winner[2]))
+            found = [item for item in levels[index] if item[0] <= caps[index]]
+            if found:
+                level, rule, match = max(found, key=lambda item: item[0])
+                value = SENIORITIES[level]
+                part.level = (value, _said("title", _quote(folded, where, match), value, rule))
+            parts.append(part)
+        # "Intern, Data & Analytics": beside a stated level, an "&" segment's silence is no Entry.
+        chunk = parts[-count:]
+        if count > 1 and any(part.level is not None for part in chunk):
+            for part in chunk:
+                part.implicit = False
+    return parts
+
+
+def classify_role(title: str, rules: RuleSet) -> Role:
+    """The function and seniority a title says, or Unclassified for both when it names no job."""
+    parts = _parts_of(title, rules)
+    with_function = [part for part in parts if part.function is not None]
+    if not with_function:
+        return UNCLASSIFIED_ROLE
+    top = max(_RANK.get(part.seniority or "", -1) for part in parts)
+    at_top = [part for part in parts if _RANK.get(part.seniority or "", -1) == top]
+    source = next((part for part in at_top if part.function is not None), with_function[0])
+    rule, quoted = source.function  # type: ignore[misc]
+    holder = at_top[0]
+    if holder.level is not None:
+        seniority_reason = holder.level[1]
+    else:
+        seniority_reason = f"no seniority word -> {_ENTRY}"
+    reason = f"{seniority_reason}; {_said('title', quoted, rule.value, rule)}"
+    return Role(rule.value, SENIORITIES[top], "rule", "rule", reason)

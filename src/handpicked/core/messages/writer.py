@@ -1,0 +1,123 @@
+"""Writing one campaign's messages: its template in each person's language, rendered and linted.
+
+A writer is made once per campaign command (compose, rerender, the TUI's live draft) and then
+writes one message per person, so everything that depends only on the template, the language or
+the campaign's values (the compiled template, the context maker, the linter, the values in that
+language) is prepared once per language, and the per-message work is only what depends on the
+person. It also lints the user's own rewrite of a message, as it will be queued.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple
+
+from handpicked.core import config
+from handpicked.core.campaigns.store import limits, tidy_edit
+from handpicked.core.db.connection import Workspace, today
+from handpicked.core.errors import HandpickedError
+from handpicked.core.messages.lint.rules import Linter, LintWarning, lint_hand_edit
+from handpicked.core.messages.templates.files import (
+    ContextMaker,
+    Renderer,
+    Template,
+    check_value_names,
+    check_variables,
+    contact_context,
+    contact_variables_used,
+    discover,
+    find,
+    values_for,
+    variants,
+)
+from handpicked.core.models import Contact
+
+
+class MessageWriter:
+    """Renders and lints messages of one template for one campaign's values."""
+
+    def __init__(
+        self,
+        ws: Workspace,
+        template: str,
+        variables: dict[str, str],
+        given: Iterable[str] = (),
+    ) -> None:
+        """`given`: the value names the user just typed, checked against the template's own
+        first, so `--var evnt_name` is answered "did you mean event_name?", not "missing"."""
+        self.settings = config.load(ws)
+        templates = discover(ws.templates_dir)
+        self.options: dict[str, Template] = variants(templates, template)
+        if not self.options:
+            find(templates, template, None)  # raises, naming the templates there are
+        check_value_names(self.options, given)
+        for language, variant in self.options.items():
+            check_variables(variant, values_for(variables, language))
+        self.templates = templates
+        self.name = template
+        self.variables = variables
+        self.default = find(templates, template, self.settings.me.language)
+        self.today = today()
+        me = self.settings.me
+        self.me = {"name": me.name, "signature": me.signature}
+        self.limits = limits(self.settings)
+        self._by_language: dict[str, Variant] = {}
+
+    @property
+    def introduces(self) -> bool:
+        """An introduction writes to two people, each message naming the other (`other.*`)."""
+        return self.name == "introduce" or any(
+            "other" in contact_variables_used(t) for t in self.options.values()
+        )
+
+    def variant(self, language: str) -> Variant:
+        """The template in a contact's language (or the nearest one), prepared once per language."""
+        found = self._by_language.get(language)
+        if found is None:
+            template = find(self.templates, self.name, language or self.settings.me.language)
+            context = ContextMaker(contact_variables_used(template), today=self.today, me=self.me)
+            values = values_for(self.variables, template.language)
+            found = Variant(Renderer(template, values), context, Linter(template, self.limits))
+            self._by_language[language] = found
+        return found
+
+    def write(
+        self, contact: Contact, other: Contact | None, recent: int | None
+    ) -> tuple[str, str | None, str, list[LintWarning]]:
+        """(language, subject, body, warnings) of one person's message."""
+        render, make_context, lint = self.variant(contact.language)
+        context = make_context(contact, other)
+        try:  # the values were checked for every variant when the writer was made
+            subject, body, printed = render(context)
+        except HandpickedError:  # again, to name the contact in the error
+            label = f"{contact.full_name or '(no name)'}, id {contact.id}"
+            subject, body, printed = render(context, contact_label=label)
+        warnings = lint.check(subject, body, printed, context, recent)
+        return render.template.language, subject, body, warnings
+
+    def hand_edit(
+        self,
+        contact: Contact,
+        drafted: tuple[str, str | None, str, list[LintWarning]],
+        body: str,
+        subject: str | None,
+        recent: Mapping[int, int],
+    ) -> tuple[str, str | None, str, list[LintWarning]]:
+        """(language, subject, body, warnings) of a message the user rewrote, as queued."""
+        language, template_subject, _, _ = drafted
+        body, subject = tidy_edit(body, subject)
+        subject = template_subject if subject is None else subject
+        warnings = lint_hand_edit(
+            channel=self.variant(contact.language).render.template.channel, language=language,
+            subject=subject, body=body, context=contact_context(contact, today=self.today,
+            me=self.me), limits=self.limits, recently_contacted_days=recent.get(contact.id),
+        )  # fmt: skip
+        return language, subject, body, warnings
+
+
+class Variant(NamedTuple):
+    """One language of the template, with its rendering, context and lint ready for a campaign."""
+
+    render: Renderer
+    context: ContextMaker
+    lint: Linter
