@@ -52,10 +52,11 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.generate import write_linkedin  # noqa: E402
 from handpicked.core import config  # noqa: E402
 from handpicked.core.campaigns import compose as campaigns  # noqa: E402
+from handpicked.core.clock import today  # noqa: E402
 from handpicked.core.contacts import store as contacts  # noqa: E402
 from handpicked.core.contacts.filters import AudienceFilter  # noqa: E402
 from handpicked.core.contacts.merge.files import import_paths  # noqa: E402
-from handpicked.core.db.connection import Workspace, today  # noqa: E402
+from handpicked.core.db import Workspace  # noqa: E402
 from handpicked.core.messages.templates.files import contact_context, shipped_templates_dir  # noqa: E402
 
 TEMPLATE = "bench-invitation"

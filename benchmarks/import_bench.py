@@ -37,7 +37,7 @@ from pathlib import Path
 path, ws_dir, mode = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
 if mode != "csv":
     from handpicked.core.contacts.merge.files import import_paths
-    from handpicked.core.db.connection import Workspace, transaction
+    from handpicked.core.db import Workspace, transaction
 start = time.perf_counter()  # interpreter and module start-up are not part of either figure
 if mode == "csv":
     with open(path, encoding="utf-8-sig", newline="") as handle:

@@ -68,7 +68,7 @@ def workspace(rows: int) -> Path:
         return home
     from benchmarks.generate import write_linkedin
     from handpicked.core.contacts.merge.files import import_paths
-    from handpicked.core.db.connection import Workspace
+    from handpicked.core.db import Workspace
 
     CACHE.mkdir(parents=True, exist_ok=True)
     source = write_linkedin(CACHE / f"Connections-{rows}.csv", count=rows, seed=7)
@@ -98,7 +98,7 @@ def first_paint(home: Path) -> dict[str, float]:
 
 async def interactive(home: Path, runs: int) -> dict[str, list[tuple[float, float]]]:
     """(wall, cpu) seconds per keystroke and per facet click, in one running app."""
-    from handpicked.core.db.connection import Workspace
+    from handpicked.core.db import Workspace
     from handpicked.tui.app import HandpickedApp, make_app
     from handpicked.tui.widgets.facet_list import FacetList
 

@@ -24,7 +24,8 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from handpicked.core import config
-from handpicked.core.db.connection import Workspace, now, transaction
+from handpicked.core.clock import now
+from handpicked.core.db import Workspace, transaction
 
 USER = "alex@example.com"
 PASSWORD = "c0rrect-h0rse-Ünïcode"

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from handpicked.commands import campaigns, contacts, email, importing, setup
 from handpicked.commands.common import CommandError, workspace_dir, workspace_home
-from handpicked.core.db.connection import DB_NAME, database_problem
+from handpicked.core.db import DB_NAME, database_problem
 from handpicked.core.errors import HandpickedError
 from handpicked.core.text import safe_text
 

@@ -91,7 +91,7 @@ def test_locked_database_is_one_line(tmp_path, capsys, monkeypatch):
     """Verify a workspace locked by another process gives one clear line, not a traceback."""
     import sqlite3
 
-    from handpicked.core.db.connection import Workspace
+    from handpicked.core.db import Workspace
 
     ws = tmp_path / "w"
     export = tmp_path / "c.csv"

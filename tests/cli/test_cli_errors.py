@@ -12,7 +12,7 @@ import pytest
 
 from handpicked.cli import main
 from handpicked.core.contacts.merge.files import import_paths
-from handpicked.core.db.connection import Workspace
+from handpicked.core.db import Workspace
 
 CSV_HEADER = "First Name,Last Name,Company,Position,Email Address\n"
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from smtp_server import PASSWORD, configure, statuses
 
-from handpicked.core.db.connection import Workspace
+from handpicked.core.db import Workspace
 
 pytest_plugins = ["smtp_server"]
 

@@ -15,7 +15,7 @@ from textual.app import App
 from textual.pilot import Pilot
 
 from handpicked.core.contacts.merge.files import import_paths
-from handpicked.core.db.connection import Workspace
+from handpicked.core.db import Workspace
 from handpicked.core.resources import shipped
 from handpicked.tui.app import HandpickedApp, make_app
 

@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from handpicked.core.contacts.store import list_contacts
-from handpicked.core.db.connection import transaction
+from handpicked.core.db import transaction
 from handpicked.tui.screens.compose import ComposeScreen
 
 SIZE = (120, 40)

@@ -9,9 +9,10 @@ import pytest
 from textual.widgets import Input, OptionList, Static, TextArea
 
 from handpicked.core.campaigns import compose as campaigns
+from handpicked.core.clock import now
 from handpicked.core.contacts import store as contacts
 from handpicked.core.contacts.merge.files import import_paths
-from handpicked.core.db.connection import Workspace, now, transaction
+from handpicked.core.db import Workspace, transaction
 from handpicked.tui.app import make_app
 from handpicked.tui.screens.compose import ComposeScreen
 from handpicked.tui.screens.dispatch import DispatchScreen

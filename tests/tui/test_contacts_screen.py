@@ -278,7 +278,7 @@ async def test_detail_shows_message_history(sample_ws, app_factory, wait, text_o
 async def test_reloads_after_changes_made_elsewhere(sample_ws, app_factory, wait):
     """Verify Contacts rereads the workspace when another process (the CLI) changed it."""
     from handpicked.core.contacts.store import tag
-    from handpicked.core.db.connection import Workspace
+    from handpicked.core.db import Workspace
 
     app = app_factory(sample_ws)
     async with app.run_test(size=SIZE) as pilot:

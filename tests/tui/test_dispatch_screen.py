@@ -12,9 +12,10 @@ from textual.widgets import Input, ProgressBar, Static, TextArea
 
 from handpicked.core.campaigns import compose as campaigns
 from handpicked.core.campaigns.email import secrets
+from handpicked.core.clock import now
 from handpicked.core.contacts import store as contacts
 from handpicked.core.contacts.merge.files import import_paths
-from handpicked.core.db.connection import Workspace, now, transaction
+from handpicked.core.db import Workspace, transaction
 from handpicked.tui.app import make_app
 from handpicked.tui.screens.dispatch import DispatchScreen
 from handpicked.tui.widgets.export_dialog import ExportDialog

@@ -10,7 +10,7 @@ from handpicked.core.campaigns import compose as campaigns
 from handpicked.core.campaigns import export
 from handpicked.core.contacts import store as contacts
 from handpicked.core.contacts.filters import AudienceFilter
-from handpicked.core.db.connection import Workspace
+from handpicked.core.db import Workspace
 from handpicked.tui.screens.compose import ComposeScreen
 from handpicked.tui.screens.dispatch import DispatchScreen
 from handpicked.tui.widgets.export_dialog import ExportDialog

@@ -11,7 +11,7 @@ from textual.widgets import Input, OptionList
 from handpicked.core.campaigns import compose as campaigns
 from handpicked.core.contacts import store as contacts
 from handpicked.core.contacts.merge.files import import_paths
-from handpicked.core.db.connection import Workspace
+from handpicked.core.db import Workspace
 from handpicked.tui.app import make_app
 from handpicked.tui.screens.campaigns import CampaignsScreen
 from handpicked.tui.screens.compose import ComposeScreen

@@ -18,7 +18,7 @@ import pytest
 from handpicked.core.contacts.filters import AudienceFilter
 from handpicked.core.contacts.merge.files import import_paths
 from handpicked.core.contacts.store import list_contacts
-from handpicked.core.db.connection import Workspace
+from handpicked.core.db import Workspace
 from handpicked.core.resources import shipped
 
 pytestmark = pytest.mark.skipif(

@@ -13,7 +13,7 @@ from handpicked.core.contacts import store as contacts
 from handpicked.core.contacts.audience import AudienceTooLarge, check_size, select_audience
 from handpicked.core.contacts.filters import AudienceFilter
 from handpicked.core.contacts.merge.files import import_paths
-from handpicked.core.db.connection import Workspace
+from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"

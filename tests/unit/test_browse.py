@@ -20,7 +20,7 @@ from handpicked.core.contacts.store import (
     tag,
     touched,
 )  # fmt: skip
-from handpicked.core.db.connection import Workspace
+from handpicked.core.db import Workspace
 
 CSV = textwrap.dedent(
     """\

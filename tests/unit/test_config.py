@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from handpicked.core import config
-from handpicked.core.db.connection import Workspace
+from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
 
 

@@ -11,7 +11,7 @@ from smtp_server import PASSWORD, add_campaign, add_contacts, configure, free_po
 from handpicked.core.campaigns import store as queue
 from handpicked.core.campaigns.email import dispatch
 from handpicked.core.contacts import store as contacts
-from handpicked.core.db.connection import Workspace
+from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
 
 pytest_plugins = ["smtp_server"]

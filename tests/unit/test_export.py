@@ -17,7 +17,7 @@ from handpicked.core.campaigns.export import csv_cell, export_campaign, preview_
 from handpicked.core.campaigns.store import CampaignPreview, MessageView, preview
 from handpicked.core.contacts import store as contacts
 from handpicked.core.contacts.merge.files import import_paths
-from handpicked.core.db.connection import Workspace
+from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
 from handpicked.core.messages.lint.rules import LintWarning
 

@@ -10,7 +10,7 @@ import pytest
 from handpicked.core.contacts import store as contacts
 from handpicked.core.contacts.filters import AudienceFilter
 from handpicked.core.contacts.merge.files import import_paths
-from handpicked.core.db.connection import Workspace
+from handpicked.core.db import Workspace
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
 NOTES = 'Notes:\n"When exporting your connection data, you may notice that some of the email addresses are missing."\n\n'

@@ -6,15 +6,16 @@ import sqlite3
 
 import pytest
 
+from handpicked.core import clock
+from handpicked.core.db import Workspace, schema, transaction
 from handpicked.core.db import connection as wsmod
-from handpicked.core.db.connection import Workspace, transaction
 from handpicked.core.errors import HandpickedError
 
 
 def test_creates_missing_folder_with_parents(tmp_path):
     """Verify a missing workspace folder is created with its parents and a migrated database."""
     ws = Workspace(tmp_path / "a" / "b")
-    assert ws.conn.execute("PRAGMA user_version").fetchone()[0] == len(wsmod.MIGRATIONS)
+    assert ws.conn.execute("PRAGMA user_version").fetchone()[0] == len(schema.MIGRATIONS)
     assert ws.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert ws.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert (tmp_path / "a" / "b" / "handpicked.db").exists()
@@ -34,9 +35,9 @@ def test_migration_keeps_data(tmp_path, monkeypatch):
     )
     ws.close()
     extra = "CREATE TABLE later_feature (id INTEGER PRIMARY KEY)"
-    monkeypatch.setattr(wsmod, "MIGRATIONS", (*wsmod.MIGRATIONS, extra))
+    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, extra))
     again = Workspace(tmp_path)
-    assert again.conn.execute("PRAGMA user_version").fetchone()[0] == len(wsmod.MIGRATIONS)
+    assert again.conn.execute("PRAGMA user_version").fetchone()[0] == len(schema.MIGRATIONS)
     assert again.conn.execute("SELECT first_name FROM contacts").fetchone()[0] == "Zoé"
     again.conn.execute("SELECT * FROM later_feature")
 
@@ -69,10 +70,10 @@ def test_transaction_rolls_back(tmp_path):
 def test_today_override(monkeypatch):
     """Verify HANDPICKED_TODAY replaces today's date, and a bad value is a clear error."""
     monkeypatch.setenv("HANDPICKED_TODAY", "2024-02-29")
-    assert wsmod.today().isoformat() == "2024-02-29"
+    assert clock.today().isoformat() == "2024-02-29"
     monkeypatch.setenv("HANDPICKED_TODAY", "yesterday")
     with pytest.raises(HandpickedError, match="YYYY-MM-DD"):
-        wsmod.today()
+        clock.today()
 
 
 def test_foreign_keys_cascade(tmp_path):
@@ -91,9 +92,9 @@ def test_today_before_1900_is_refused(monkeypatch):
     """Verify HANDPICKED_TODAY in year 1 is a clear error, not a date the calendar cannot go back from."""
     monkeypatch.setenv("HANDPICKED_TODAY", "0001-01-01")
     with pytest.raises(HandpickedError, match=r"HANDPICKED_TODAY='0001-01-01'.*1900-01-01"):
-        wsmod.today()
+        clock.today()
     monkeypatch.setenv("HANDPICKED_TODAY", "1900-01-01")
-    assert wsmod.today().isoformat() == "1900-01-01"
+    assert clock.today().isoformat() == "1900-01-01"
 
 
 @pytest.mark.parametrize("value", ["", "   "])

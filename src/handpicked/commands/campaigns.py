@@ -30,7 +30,7 @@ from handpicked.core.campaigns.store import (
     message_ids,
     message_view,
 )
-from handpicked.core.db.connection import Workspace
+from handpicked.core.db import Workspace
 from handpicked.core.fileio import read_capped
 from handpicked.core.messages.templates.files import discover, find
 from handpicked.core.text import safe_text

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from handpicked.core.config import MAX_COUNT, MAX_DAYS
-from handpicked.core.db.connection import Workspace, default_home
+from handpicked.core.db import Workspace, default_home
 from handpicked.core.errors import HandpickedError
 from handpicked.core.text import escape_controls, safe_text
 

@@ -14,7 +14,7 @@ import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic.fields import FieldInfo
 
-from handpicked.core.db.connection import Workspace
+from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
 from handpicked.core.fileio import write_atomic
 

@@ -25,7 +25,7 @@ from textual.signal import Signal
 
 from handpicked.core import config
 from handpicked.core.contacts.browse import BrowseIndex
-from handpicked.core.db.connection import Workspace, database_problem
+from handpicked.core.db import Workspace, database_problem
 from handpicked.core.errors import HandpickedError
 from handpicked.tui import clipboard
 from handpicked.tui.screens.companies import CompaniesScreen

@@ -36,10 +36,11 @@ from handpicked.core.campaigns.store import (  # re-exported: one module for the
     relint_campaign,
     set_cursor,
 )
+from handpicked.core.clock import now
 from handpicked.core.contacts.audience import check_size, recent_days, rule_days, select_audience
 from handpicked.core.contacts.filters import AudienceFilter
 from handpicked.core.contacts.store import get_contacts
-from handpicked.core.db.connection import Workspace, now, transaction
+from handpicked.core.db import Workspace, transaction
 from handpicked.core.errors import HandpickedError
 from handpicked.core.messages.lint.rules import LintWarning, identical_warnings
 from handpicked.core.messages.writer import MessageWriter

@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from handpicked.core.campaigns.store import DONE, CampaignPreview, preview
-from handpicked.core.db.connection import Workspace
+from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
 from handpicked.core.fileio import write_atomic
 from handpicked.core.text import CONTROL_CLASS, escape_controls, safe_text

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from handpicked.core.contacts.store import get_contact
-from handpicked.core.db.connection import Workspace
+from handpicked.core.db import Workspace
 from handpicked.core.models import STATUSES
 
 

@@ -16,9 +16,10 @@ from pydantic import BaseModel
 
 from handpicked.core import config
 from handpicked.core.campaigns.email import lock as sendlock
+from handpicked.core.clock import now, today
 from handpicked.core.contacts.audience import recent_days
 from handpicked.core.contacts.store import get_contacts
-from handpicked.core.db.connection import Workspace, now, today, transaction
+from handpicked.core.db import Workspace, transaction
 from handpicked.core.errors import HandpickedError
 from handpicked.core.messages.lint.rules import LIMITS, LintWarning, lint_campaign, lint_hand_edit
 from handpicked.core.messages.templates.files import contact_context

@@ -19,9 +19,10 @@ from collections.abc import Iterable, Sequence
 from pydantic import BaseModel
 
 from handpicked.core import config
+from handpicked.core.clock import today
 from handpicked.core.contacts.filters import AudienceFilter, cutoff, where
 from handpicked.core.contacts.store import get_contacts
-from handpicked.core.db.connection import Workspace, today
+from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
 from handpicked.core.models import Contact
 

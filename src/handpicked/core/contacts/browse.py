@@ -24,10 +24,11 @@ from dataclasses import dataclass
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from handpicked.core.clock import today
 from handpicked.core.contacts.audience import last_contacts
 from handpicked.core.contacts.classify import SENIORITIES, UNCLASSIFIED
 from handpicked.core.contacts.filters import AudienceFilter, cutoff
-from handpicked.core.db.connection import Workspace, today
+from handpicked.core.db import Workspace
 from handpicked.core.text import fold, words
 
 FACETS: tuple[str, ...] = ("sector", "function", "seniority", "tag")

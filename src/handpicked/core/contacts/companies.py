@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from handpicked.core.contacts.classify import UNCLASSIFIED
 from handpicked.core.contacts.classify.apply import reclassify
 from handpicked.core.contacts.store import canonical_sector_or_label
-from handpicked.core.db.connection import Workspace, transaction
+from handpicked.core.db import Workspace, transaction
 from handpicked.core.errors import HandpickedError
 from handpicked.core.text import clean, company_key
 

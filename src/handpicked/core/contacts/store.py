@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import sqlite3
 
+from handpicked.core.clock import now, today
 from handpicked.core.contacts.classify import (
     FUNCTIONS,
     SECTORS,
@@ -21,7 +22,7 @@ from handpicked.core.contacts.classify import (
 from handpicked.core.contacts.classify import canonical_sector as _canonical_sector
 from handpicked.core.contacts.classify.apply import CLASSIFY_SELECT, ClassifyContext, reclassify
 from handpicked.core.contacts.filters import LAST_CONTACTED, AudienceFilter, where
-from handpicked.core.db.connection import Workspace, now, today, transaction
+from handpicked.core.db import Workspace, transaction
 from handpicked.core.errors import HandpickedError
 from handpicked.core.models import Contact, PreviousPosition
 from handpicked.core.text import clean, fold

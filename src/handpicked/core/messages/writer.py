@@ -14,7 +14,8 @@ from typing import NamedTuple
 
 from handpicked.core import config
 from handpicked.core.campaigns.store import limits, tidy_edit
-from handpicked.core.db.connection import Workspace, today
+from handpicked.core.clock import today
+from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
 from handpicked.core.messages.lint.rules import Linter, LintWarning, lint_hand_edit
 from handpicked.core.messages.templates.files import (

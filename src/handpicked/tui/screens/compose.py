@@ -23,8 +23,8 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from handpicked.core.campaigns import compose as campaigns
+from handpicked.core.clock import today
 from handpicked.core.contacts import audience
-from handpicked.core.db.connection import today
 from handpicked.core.messages.templates import files as templates
 from handpicked.core.models import Contact
 from handpicked.tui import USER_ERRORS

@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from handpicked.core import config
 from handpicked.core.campaigns import store as queue
-from handpicked.core.db.connection import Workspace
+from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
 from handpicked.tui.widgets.safe import safe
 

@@ -25,7 +25,8 @@ from handpicked.core import config
 from handpicked.core.campaigns.email import lock as sendlock
 from handpicked.core.campaigns.email import smtp as mail
 from handpicked.core.campaigns.store import campaign_row
-from handpicked.core.db.connection import Workspace, now, transaction
+from handpicked.core.clock import now
+from handpicked.core.db import Workspace, transaction
 from handpicked.core.errors import HandpickedError
 
 SUBJECTLESS = ("linkedin-message", "connection-note")

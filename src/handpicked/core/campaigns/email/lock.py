@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from handpicked.core.db.connection import now
+from handpicked.core.clock import now
 from handpicked.core.errors import HandpickedError
 
 try:

@@ -19,7 +19,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 
 from handpicked.core import config
-from handpicked.core.db.connection import Workspace
+from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
 
 TIMEOUT = 30.0

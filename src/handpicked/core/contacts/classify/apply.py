@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from handpicked.core import config
 from handpicked.core.contacts.classify import UNCLASSIFIED, Classifier, resolve_sector
 from handpicked.core.contacts.classify.language import company_score, lean, title_score
-from handpicked.core.db.connection import Workspace
+from handpicked.core.db import Workspace
 
 _REASONS = {
     "contact": "set by hand for this contact",
@@ -195,7 +195,7 @@ class ClassifyContext:
 
 def reclassify(workspace: Workspace, ids: Iterable[int] | None = None) -> int:
     """Recompute stored classifications after a user correction or a rules change."""
-    from handpicked.core.db.connection import transaction
+    from handpicked.core.db import transaction
 
     context = ClassifyContext.load(workspace)
     with transaction(workspace.conn) as conn:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from handpicked.core.contacts.importers import CANCELLED, never, parse_file
 from handpicked.core.contacts.merge.ingest import import_file
-from handpicked.core.db.connection import Workspace
+from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
 from handpicked.core.models import FileReport
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from handpicked.core.bulk import paused_gc
+from handpicked.core.clock import now, today
 from handpicked.core.contacts.classify.apply import ClassifyContext
 from handpicked.core.contacts.importers import CANCELLED, never
 from handpicked.core.contacts.merge.matching import (
@@ -24,7 +25,7 @@ from handpicked.core.contacts.merge.matching import (
     search_text,
     sort_key,
 )
-from handpicked.core.db.connection import Workspace, now, today, transaction
+from handpicked.core.db import Workspace, transaction
 from handpicked.core.errors import HandpickedError
 from handpicked.core.models import FileReport, ParsedFile, ParsedRow, RowIssue
 from handpicked.core.text import company_key, email_key, fold, profile_key
