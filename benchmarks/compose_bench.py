@@ -50,8 +50,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import write_linkedin  # noqa: E402
-from handpicked.core import config  # noqa: E402
-from handpicked.core.campaigns import compose as campaigns  # noqa: E402
+from handpicked.core import campaigns, config  # noqa: E402
 from handpicked.core.clock import today  # noqa: E402
 from handpicked.core.contacts import store as contacts  # noqa: E402
 from handpicked.core.contacts.filters import AudienceFilter  # noqa: E402

@@ -259,7 +259,7 @@ async def test_hostile_names_shown_literally(hostile_ws, app_factory, wait, text
 
 async def test_detail_shows_message_history(sample_ws, app_factory, wait, text_of):
     """Verify a contact's detail lists the campaigns that wrote to them, with their status."""
-    from handpicked.core.campaigns import compose as campaigns
+    from handpicked.core import campaigns
 
     contact_id = ids_of(sample_ws)[0]
     campaigns.compose(

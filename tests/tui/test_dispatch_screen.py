@@ -10,7 +10,7 @@ import pytest
 from smtp_server import PASSWORD, USER, add_campaign, add_contacts, configure, statuses
 from textual.widgets import Input, ProgressBar, Static, TextArea
 
-from handpicked.core.campaigns import compose as campaigns
+from handpicked.core import campaigns
 from handpicked.core.campaigns.email import secrets
 from handpicked.core.clock import now
 from handpicked.core.contacts import store as contacts

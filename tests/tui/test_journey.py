@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList, ProgressBar, TextArea
 
-from handpicked.core.campaigns import compose as campaigns
+from handpicked.core import campaigns
 from handpicked.core.campaigns import export
 from handpicked.core.contacts import store as contacts
 from handpicked.core.contacts.filters import AudienceFilter

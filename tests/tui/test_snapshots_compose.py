@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList
 
-from handpicked.core.campaigns import compose as campaigns
+from handpicked.core import campaigns
 from handpicked.core.contacts import store as contacts
 from handpicked.core.contacts.merge.files import import_paths
 from handpicked.core.db import Workspace

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from handpicked.core import config
-from handpicked.core.campaigns.compose import compose, mark
+from handpicked.core.campaigns import compose, mark
 from handpicked.core.contacts import store as contacts
 from handpicked.core.contacts.audience import AudienceTooLarge, check_size, select_audience
 from handpicked.core.contacts.filters import AudienceFilter

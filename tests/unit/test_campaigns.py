@@ -9,16 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from handpicked.core import config
-from handpicked.core.campaigns import compose as campaigns
-from handpicked.core.campaigns.store import limits
+from handpicked.core import campaigns, config
 from handpicked.core.clock import today
 from handpicked.core.contacts import store as contacts
 from handpicked.core.contacts.filters import AudienceFilter
 from handpicked.core.contacts.merge.files import import_paths
 from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
-from handpicked.core.messages.lint.rules import lint_message
+from handpicked.core.messages.lint.rules import limits, lint_message
 from handpicked.core.messages.templates.files import contact_context, discover, find, render
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from handpicked.core.campaigns import compose as campaigns
+from handpicked.core import campaigns
 from handpicked.core.campaigns.export import csv_cell, export_campaign, preview_json, render_export
 from handpicked.core.campaigns.store import CampaignPreview, MessageView, preview
 from handpicked.core.contacts import store as contacts

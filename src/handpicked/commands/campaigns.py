@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shlex
 import subprocess
@@ -21,18 +20,17 @@ from handpicked.commands.common import (
     workspace,
 )  # fmt: skip
 from handpicked.commands.filtering import add_filter_args, filter_from_args
+from handpicked.core import campaigns as core
 from handpicked.core import config
-from handpicked.core.campaigns import compose as core
-from handpicked.core.campaigns.export import FORMATS, export_campaign, preview_json
-from handpicked.core.campaigns.store import (
-    channel_limit,
+from handpicked.core.campaigns import (
+    FORMATS,
+    export_campaign,
     language_counts,
-    message_ids,
-    message_view,
+    preview_json,
 )
 from handpicked.core.db import Workspace
 from handpicked.core.fileio import read_capped
-from handpicked.core.messages.templates.files import discover, find
+from handpicked.core.messages import channel_limit, discover, find
 from handpicked.core.text import safe_text
 
 
@@ -165,7 +163,7 @@ def run_compose(args: argparse.Namespace) -> int:
     ws = workspace(args)
     variables = dict(args.var)
     if args.rerender:
-        stored = core.campaign_row(ws.conn, args.campaign)["template"]
+        stored = core.campaign_info(ws, args.campaign).template
         if args.template and args.template != stored:
             raise CommandError(
                 f"campaign {args.campaign!r} uses template {stored}; --rerender keeps it "
@@ -217,7 +215,7 @@ def run_compose(args: argparse.Namespace) -> int:
 
 def _one_value_for_all(ws: Workspace, campaign: str, mine: str) -> None:
     """Say when messages in another language print the values given for the user's own."""
-    stored = json.loads(core.campaign_row(ws.conn, campaign)["variables"] or "{}")
+    stored = core.campaign_info(ws, campaign).variables
     counts = language_counts(ws, campaign)
     if len(counts) < 2:
         return
@@ -293,9 +291,7 @@ def _edit_in_editor(editor: str, text: str) -> str | None:
 
 def run_edit(args: argparse.Namespace) -> int:
     ws = workspace(args)
-    campaign = core.campaign_row(ws.conn, args.campaign)
-    mid = message_ids(ws.conn, campaign, [args.contact])[args.contact]
-    current = message_view(ws.conn, mid)
+    current = core.message_for(ws, args.campaign, args.contact)
     if args.body_file is not None:
         text = _read(args.body_file)
     else:

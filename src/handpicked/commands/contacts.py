@@ -15,9 +15,8 @@ from handpicked.commands.common import (
     workspace,
 )
 from handpicked.commands.filtering import add_filter_args, filter_from_args
-from handpicked.core.contacts import companies
-from handpicked.core.contacts import store as core
-from handpicked.core.contacts.classify.apply import reclassify
+from handpicked.core import contacts as core
+from handpicked.core.contacts import reclassify
 from handpicked.core.models import Contact
 from handpicked.core.text import safe_text
 
@@ -235,7 +234,7 @@ def run_tag(args: argparse.Namespace) -> int:
 
 
 def run_sector_set(args: argparse.Namespace) -> int:
-    sector, n = companies.set_company_sector(workspace(args), args.company, args.sector)
+    sector, n = core.set_company_sector(workspace(args), args.company, args.sector)
     if sector:
         out(f"{args.company}: {sector} ({n} contact{'s' if n != 1 else ''})")
     else:
@@ -244,7 +243,7 @@ def run_sector_set(args: argparse.Namespace) -> int:
 
 
 def run_unassigned(args: argparse.Namespace) -> int:
-    rows = companies.unassigned(workspace(args), args.limit)
+    rows = core.unassigned(workspace(args), args.limit)
     if args.json:
         emit_json([{"company": r.company, "contacts": r.contacts} for r in rows])
         return 0
@@ -258,7 +257,7 @@ def run_unassigned(args: argparse.Namespace) -> int:
 
 
 def run_sector_list(args: argparse.Namespace) -> int:
-    rows = companies.company_sectors(workspace(args))
+    rows = core.company_sectors(workspace(args))
     if args.json:
         emit_json([r.model_dump() for r in rows])
         return 0

@@ -13,9 +13,8 @@ import sys
 
 from handpicked.commands.common import CommandError, add_json, emit_json, out, workspace
 from handpicked.core import config
-from handpicked.core.campaigns.email import dispatch, secrets
-from handpicked.core.campaigns.email import lock as sendlock
-from handpicked.core.campaigns.email.dispatch import SendItem, SendReport
+from handpicked.core.campaigns import email
+from handpicked.core.campaigns.email import SendItem, SendReport
 from handpicked.core.text import safe_text
 
 
@@ -90,30 +89,30 @@ def _ask(prompt: str, why: str) -> str:
 def _username(ws) -> str:
     username = config.load(ws).smtp.username
     if not username:
-        raise CommandError(f"no SMTP login name: {secrets.SET_USERNAME}")
+        raise CommandError(f"no SMTP login name: {email.SET_USERNAME}")
     return username
 
 
 def run_auth_set(args: argparse.Namespace) -> int:
     ws = workspace(args)
     username = _username(ws)
-    reason = secrets.problem(username)
+    reason = email.keyring_problem(username)
     if reason is not None:  # refuse before asking: typing a password for nothing is worse
-        raise CommandError(secrets.not_stored(reason))
+        raise CommandError(email.not_stored(reason))
     if args.password_stdin:
         password = _read_stdin()
     else:
         password = _ask(f"SMTP password for {username}: ", "no password given")
-    secrets.store_password(username, password)
-    out(f"password for {username} stored in the keyring ({secrets.backend_name()})")
+    email.store_password(username, password)
+    out(f"password for {username} stored in the keyring ({email.backend_name()})")
     return 0
 
 
 def run_auth_status(args: argparse.Namespace) -> int:
     username = config.load(workspace(args)).smtp.username
-    state = secrets.status(username)
+    state = email.keyring_status(username)
     if args.json:
-        emit_json(state.model_dump() | {"username": username, "service": secrets.SERVICE})
+        emit_json(state.model_dump() | {"username": username, "service": email.SERVICE})
         return 0
     out(state.message)
     out(f"keyring backend: {state.backend}")
@@ -122,7 +121,7 @@ def run_auth_status(args: argparse.Namespace) -> int:
 
 def run_auth_clear(args: argparse.Namespace) -> int:
     username = _username(workspace(args))
-    if secrets.clear_password(username):
+    if email.clear_password(username):
         out(f"password for {username} deleted from the keyring")
     else:
         out(f"no password stored for {username}; nothing to delete")
@@ -134,10 +133,10 @@ def _password(args: argparse.Namespace, smtp: config.Smtp) -> str:
         return _read_stdin()
     if not smtp.username:
         return ""  # a server that takes mail without a login (a local relay)
-    stored = secrets.get_password(smtp.username)
+    stored = email.get_password(smtp.username)
     if stored is not None:
         return stored
-    state = secrets.status(smtp.username)
+    state = email.keyring_status(smtp.username)
     why = state.message if not state.usable else f"no password stored for {smtp.username}"
     if sys.stdin and sys.stdin.isatty():
         print(f"note: {why}", file=sys.stderr)
@@ -179,7 +178,7 @@ def _summary(report: SendReport) -> str:
 def run_send(args: argparse.Namespace) -> int:
     ws = workspace(args)
     if args.dry_run:
-        report = dispatch.plan(ws, args.campaign, subject=args.subject, limit=args.limit)
+        report = email.plan(ws, args.campaign, subject=args.subject, limit=args.limit)
         if args.json:
             emit_json(report)
         else:
@@ -187,9 +186,9 @@ def run_send(args: argparse.Namespace) -> int:
             _show_rest(report)
             out(_summary(report))
         return 0
-    smtp = dispatch.account(ws)  # settings first: never ask for a password that cannot be used
-    sendlock.refuse_if_held(ws.home)
-    ahead = dispatch.plan(ws, args.campaign, subject=args.subject, limit=args.limit)
+    smtp = email.account(ws)  # settings first: never ask for a password that cannot be used
+    email.refuse_if_held(ws.home)
+    ahead = email.plan(ws, args.campaign, subject=args.subject, limit=args.limit)
     password = _password(args, smtp) if ahead.items else ""
 
     def progress(item: SendItem) -> None:
@@ -199,11 +198,11 @@ def run_send(args: argparse.Namespace) -> int:
             out(f"{_item_line('failed', item)}: {safe_text(item.reason)}")
 
     try:
-        report = dispatch.send(
+        report = email.send(
             ws, args.campaign, password=password, subject=args.subject, limit=args.limit,
             rate=args.rate, on_progress=None if args.json else progress,
         )  # fmt: skip
-    except dispatch.SendStopped as stopped:
+    except email.SendStopped as stopped:
         # Once a message was tried, what was sent must be told, in JSON too (with `stopped`);
         # a run stopped before any (login, server down) failed as a whole: stdout stays empty.
         if stopped.started:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from handpicked.commands.common import date_arg, days_arg
-from handpicked.core.contacts.filters import AudienceFilter
+from handpicked.core.contacts import AudienceFilter
 
 
 def add_filter_args(parser: argparse.ArgumentParser, *, audience: bool = False) -> None:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from handpicked.commands.common import add_json, emit_json, key_value, out, workspace
-from handpicked.core.contacts.merge.files import import_paths
+from handpicked.core.contacts import import_paths
 from handpicked.core.errors import HandpickedError
 from handpicked.core.models import FileReport
 from handpicked.core.text import safe_text

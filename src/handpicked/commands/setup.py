@@ -11,7 +11,7 @@ from pathlib import Path
 from handpicked.commands.common import add_json, emit_json, out, workspace
 from handpicked.commands.importing import summary
 from handpicked.core import config
-from handpicked.core.contacts.merge.files import import_paths
+from handpicked.core.contacts import import_paths
 from handpicked.core.db import Workspace
 from handpicked.core.resources import shipped
 from handpicked.core.text import safe_text

@@ -9,7 +9,6 @@ footer, the help screen and the command palette all list it.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from collections.abc import Iterable
@@ -23,8 +22,8 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 
-from handpicked.core import config
-from handpicked.core.contacts.browse import BrowseIndex
+from handpicked.core import campaigns, config, contacts
+from handpicked.core.contacts import BrowseIndex
 from handpicked.core.db import Workspace, database_problem
 from handpicked.core.errors import HandpickedError
 from handpicked.tui import clipboard
@@ -133,7 +132,7 @@ class HandpickedApp(App[None]):
 
     def is_empty(self) -> bool:
         """True when the workspace holds no contact yet (the welcome screen explains imports)."""
-        return self.workspace.conn.execute("SELECT 1 FROM contacts LIMIT 1").fetchone() is None
+        return contacts.is_empty(self.workspace)
 
     # -- shared state ------------------------------------------------------------------------
 
@@ -187,17 +186,7 @@ class HandpickedApp(App[None]):
             self.unpick(gone)  # forgotten contacts leave the audience too
 
     def _missing_ids(self, ids: Iterable[int]) -> list[int]:
-        wanted = sorted(ids)
-        if not wanted:
-            return []
-        found = {
-            row[0]
-            for row in self.workspace.conn.execute(
-                "SELECT id FROM contacts WHERE id IN (SELECT value FROM json_each(?))",
-                (json.dumps(wanted),),
-            )
-        }
-        return [i for i in wanted if i not in found]
+        return contacts.missing_ids(self.workspace, ids)
 
     # -- doors to the outside --------------------------------------------------------------
 
@@ -300,10 +289,7 @@ class HandpickedApp(App[None]):
         self.open_campaign(name)
 
     def _latest_campaign(self) -> str | None:
-        row = self.workspace.conn.execute(
-            "SELECT name FROM campaigns ORDER BY created DESC, id DESC LIMIT 1"
-        ).fetchone()
-        return row[0] if row else None
+        return campaigns.latest_campaign(self.workspace)
 
     def open_campaign(self, name: str) -> None:
         """Show one campaign's dispatch screen (on top of the campaigns list)."""

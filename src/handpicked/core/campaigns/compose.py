@@ -4,7 +4,7 @@ A campaign is a template, its campaign values (`--var`), and the messages it pro
 kept as text: once queued, a message no longer depends on the template file, so editing the
 file (or one message by hand) never silently changes what a person is about to receive.
 `rerender` is the explicit way to apply new values, and it leaves hand-edited messages alone.
-Reading the queue and marking what happened live in `queue`; they are re-exported here.
+Reading the queue and marking what happened live in `store`.
 """
 
 from __future__ import annotations
@@ -15,26 +15,13 @@ from collections.abc import Mapping, Sequence
 from pydantic import BaseModel
 
 from handpicked.core.bulk import paused_gc
-from handpicked.core.campaigns.history import (  # re-exported
-    CampaignSummary,
-    history,
-    list_campaigns,
-)
-from handpicked.core.campaigns.store import (  # re-exported: one module for the TUI and the CLI
-    MARKABLE,
-    CampaignPreview,
+from handpicked.core.campaigns.store import (
     MessageView,
     campaign_row,
     count_warnings,
-    delete_campaign,
     dump_warnings,
-    edit_message,
-    get_cursor,
-    mark,
-    preview,
     recency_days,
     relint_campaign,
-    set_cursor,
 )
 from handpicked.core.clock import now
 from handpicked.core.contacts.audience import check_size, recent_days, rule_days, select_audience
@@ -46,12 +33,6 @@ from handpicked.core.messages.lint.rules import LintWarning, identical_warnings
 from handpicked.core.messages.writer import MessageWriter
 from handpicked.core.models import Contact
 from handpicked.core.text import clean
-
-__all__ = [
-    "MARKABLE", "CampaignPreview", "CampaignSummary", "ComposeReport", "MessageView", "compose",
-    "delete_campaign", "draft", "edit_message", "get_cursor", "history", "list_campaigns", "mark",
-    "preview", "rerender", "set_cursor",
-]  # fmt: skip
 
 
 class ComposeReport(BaseModel):

@@ -26,6 +26,14 @@ class CampaignSummary(BaseModel):
     """replied / (sent + replied); None while nothing was sent."""
 
 
+def latest_campaign(ws: Workspace) -> str | None:
+    """The name of the campaign composed last, or None before the first one."""
+    row = ws.conn.execute(
+        "SELECT name FROM campaigns ORDER BY created DESC, id DESC LIMIT 1"
+    ).fetchone()
+    return row[0] if row else None
+
+
 def list_campaigns(ws: Workspace) -> list[CampaignSummary]:
     """Every campaign, newest first, with its counts per status and its reply rate."""
     conn = ws.conn

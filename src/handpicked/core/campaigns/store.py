@@ -15,14 +15,15 @@ from collections.abc import Sequence
 from pydantic import BaseModel
 
 from handpicked.core import config
-from handpicked.core.campaigns.email import lock as sendlock
+from handpicked.core.campaigns import sendlock
 from handpicked.core.clock import now, today
 from handpicked.core.contacts.audience import recent_days
 from handpicked.core.contacts.store import get_contacts
 from handpicked.core.db import Workspace, transaction
 from handpicked.core.errors import HandpickedError
-from handpicked.core.messages.lint.rules import LIMITS, LintWarning, lint_campaign, lint_hand_edit
+from handpicked.core.messages.lint.rules import LintWarning, limits, lint_campaign, lint_hand_edit
 from handpicked.core.messages.templates.files import contact_context
+from handpicked.core.messages.writer import tidy_edit
 from handpicked.core.models import Contact
 
 MARKABLE: tuple[str, ...] = ("sent", "replied", "skipped", "queued")
@@ -117,6 +118,33 @@ def campaign_row(conn: sqlite3.Connection, name: str) -> sqlite3.Row:
             "--template NAME"
         )
     return row
+
+
+class CampaignInfo(BaseModel):
+    """What a campaign was composed from, for a face to show or check (no queue)."""
+
+    name: str
+    template: str
+    channel: str
+    variables: dict[str, str]
+    """The campaign values (`--var`), per-language ones keyed `NAME:LANG`."""
+
+
+def campaign_info(ws: Workspace, name: str) -> CampaignInfo:
+    """The campaign's template, channel and values; an unknown name is an error listing them."""
+    row = campaign_row(ws.conn, name)
+    return CampaignInfo(
+        name=row["name"],
+        template=row["template"],
+        channel=row["channel"],
+        variables=json.loads(row["variables"] or "{}"),
+    )
+
+
+def message_for(ws: Workspace, name: str, contact_id: int) -> MessageView:
+    """The message of one person in a campaign; someone not in it is an error naming them."""
+    campaign = campaign_row(ws.conn, name)
+    return message_view(ws.conn, message_ids(ws.conn, campaign, [contact_id])[contact_id])
 
 
 _VIEW = (
@@ -261,16 +289,6 @@ def _refuse_in_flight(
         )
 
 
-def limits(settings: config.Settings) -> dict[str, int | None]:
-    # settings.limits.connection_note -> lint's "connection-note", and so on
-    return {key.replace("_", "-"): value for key, value in settings.limits.model_dump().items()}
-
-
-def channel_limit(settings: config.Settings, channel: str) -> int | None:
-    """The characters a channel's body allows (None: no limit), the user's settings first."""
-    return {**LIMITS, **limits(settings)}.get(channel)
-
-
 def _lint_edit(
     ws: Workspace,
     campaign: sqlite3.Row,
@@ -287,13 +305,6 @@ def _lint_edit(
         context=contact_context(contact, today=today(), me=me), limits=limits(settings),
         recently_contacted_days=recent,
     )  # fmt: skip
-
-
-def tidy_edit(body: str, subject: str | None) -> tuple[str, str | None]:
-    """A hand-written text as it is kept: no spaces ending lines, no blank lines around it,
-    the subject on one line (no header injection from a pasted two-line subject)."""
-    text = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").split("\n"))
-    return text.strip("\n"), None if subject is None else " ".join(subject.split())
 
 
 def recency_days(row: sqlite3.Row) -> int | None:

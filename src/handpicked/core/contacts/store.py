@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Iterable
 
 from handpicked.core.clock import now, today
 from handpicked.core.contacts.classify import (
@@ -72,6 +73,26 @@ def _hydrate(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[Contact]
         data["previous_positions"] = history.get(cid, [])
         contacts.append(Contact.model_validate(data))
     return contacts
+
+
+def is_empty(ws: Workspace) -> bool:
+    """True while the workspace holds no contact (the app then explains how to import)."""
+    return ws.conn.execute("SELECT 1 FROM contacts LIMIT 1").fetchone() is None
+
+
+def missing_ids(ws: Workspace, ids: Iterable[int]) -> list[int]:
+    """Which of these contact ids are no longer stored (forgotten since they were picked)."""
+    wanted = sorted(ids)
+    if not wanted:
+        return []
+    found = {
+        row[0]
+        for row in ws.conn.execute(
+            "SELECT id FROM contacts WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(wanted),),
+        )
+    }
+    return [i for i in wanted if i not in found]
 
 
 def list_contacts(

@@ -13,11 +13,10 @@ from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from handpicked.core import config
-from handpicked.core.campaigns.store import limits, tidy_edit
 from handpicked.core.clock import today
 from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
-from handpicked.core.messages.lint.rules import Linter, LintWarning, lint_hand_edit
+from handpicked.core.messages.lint.rules import Linter, LintWarning, limits, lint_hand_edit
 from handpicked.core.messages.templates.files import (
     ContextMaker,
     Renderer,
@@ -122,3 +121,10 @@ class Variant(NamedTuple):
     render: Renderer
     context: ContextMaker
     lint: Linter
+
+
+def tidy_edit(body: str, subject: str | None) -> tuple[str, str | None]:
+    """A hand-written text as it is kept: no spaces ending lines, no blank lines around it,
+    the subject on one line (no header injection from a pasted two-line subject)."""
+    text = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").split("\n"))
+    return text.strip("\n"), None if subject is None else " ".join(subject.split())

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from handpicked.core.campaigns import compose as campaigns
+from handpicked.core import campaigns
 from handpicked.tui import USER_ERRORS
 from handpicked.tui.widgets.confirm import Confirm
 from handpicked.tui.widgets.safe import safe_line

@@ -17,9 +17,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 from textual.worker import get_current_worker
 
-from handpicked.core.contacts import companies as core
-from handpicked.core.contacts.browse import data_stamp, sector_choices
-from handpicked.core.contacts.classify import UNCLASSIFIED
+from handpicked.core import contacts as core
+from handpicked.core.contacts import UNCLASSIFIED, data_stamp, sector_choices
 from handpicked.tui import USER_ERRORS
 from handpicked.tui.screens.picker import Picker
 from handpicked.tui.widgets.arrow_table import ArrowTable, ColumnSpec

@@ -22,10 +22,8 @@ from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from handpicked.core.campaigns import compose as campaigns
+from handpicked.core import campaigns, contacts, messages
 from handpicked.core.clock import today
-from handpicked.core.contacts import audience
-from handpicked.core.messages.templates import files as templates
 from handpicked.core.models import Contact
 from handpicked.tui import USER_ERRORS
 from handpicked.tui.widgets.confirm import Confirm
@@ -74,7 +72,7 @@ class ComposeScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.templates: list[templates.Template] = []
+        self.templates: list[messages.Template] = []
         self.template: str | None = None
         self.variables: dict[str, str] = {}
         """Campaign variable -> description, for the chosen template (all its languages)."""
@@ -110,7 +108,7 @@ class ComposeScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#templates").border_title = "Template (enter picks)"
         try:
-            self.templates = templates.discover(self.app.workspace.templates_dir)
+            self.templates = messages.discover(self.app.workspace.templates_dir)
         except USER_ERRORS as err:
             self.app.show_error(err)
         names = {t.name: self._variant(t.name) for t in self.templates}
@@ -122,11 +120,11 @@ class ComposeScreen(Screen):
     def on_screen_resume(self) -> None:
         self._load_audience()
 
-    def _variant(self, name: str) -> templates.Template:
-        return templates.find(self.templates, name, self.app.settings.me.language)
+    def _variant(self, name: str) -> messages.Template:
+        return messages.find(self.templates, name, self.app.settings.me.language)
 
-    def _template_prompt(self, template: templates.Template) -> Text:
-        languages = ", ".join(templates.variants(self.templates, template.name))
+    def _template_prompt(self, template: messages.Template) -> Text:
+        languages = ", ".join(messages.variants(self.templates, template.name))
         prompt = safe_line(template.name, style="bold")
         prompt.append(f"  {languages}\n", style="dim")
         prompt.append(template.channel, style="cyan")
@@ -144,7 +142,7 @@ class ComposeScreen(Screen):
         self.error = None
         try:
             # no ids would mean "everyone" to select_audience: nobody picked is nobody
-            chosen = audience.select_audience(self.app.workspace, None, key[0]) if key[0] else None
+            chosen = contacts.select_audience(self.app.workspace, None, key[0]) if key[0] else None
         except USER_ERRORS as err:
             self.contacts, self.recent, self.error = [], {}, str(err)
         else:
@@ -195,7 +193,7 @@ class ComposeScreen(Screen):
         listing.highlighted = listing.get_option_index(name)
         chosen = self._variant(name)
         self.variables = {}
-        for variant in [chosen, *templates.variants(self.templates, name).values()]:
+        for variant in [chosen, *messages.variants(self.templates, name).values()]:
             for key, description in variant.variables.items():
                 self.variables.setdefault(key, description)
         self.limit = channel_limit(self.app.workspace, chosen.channel)
@@ -214,12 +212,12 @@ class ComposeScreen(Screen):
             return []
         main = self._variant(self.template).language
         me = self.app.settings.me.language
-        used = {templates.find(self.templates, self.template, c.language or me).language
+        used = {messages.find(self.templates, self.template, c.language or me).language
                 for c in self.contacts}  # fmt: skip
         return sorted(used - {main}) if len(used) > 1 else []
 
     async def _build_inputs(self) -> None:
-        options = templates.variants(self.templates, self.template or "")
+        options = messages.variants(self.templates, self.template or "")
         others = {language: options[language].variables for language in self._other_languages()}
         await self.query_one(ValuesForm).show(self.variables, others)
         self._start_draft()
@@ -358,8 +356,8 @@ class ComposeScreen(Screen):
             return
         allowed = bool(getattr(self.app, "allow_large", False))
         try:
-            audience.check_size(self.app.workspace, len(self.contacts), 0, allow_large=allowed)
-        except audience.AudienceTooLarge as err:
+            contacts.check_size(self.app.workspace, len(self.contacts), 0, allow_large=allowed)
+        except contacts.AudienceTooLarge as err:
 
             def answered(yes: bool | None) -> None:
                 if yes:

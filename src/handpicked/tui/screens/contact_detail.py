@@ -18,10 +18,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static, TextArea
 
-from handpicked.core.campaigns import compose as campaigns
-from handpicked.core.contacts import store as core
-from handpicked.core.contacts.browse import sector_choices
-from handpicked.core.contacts.classify import FUNCTIONS, SENIORITIES
+from handpicked.core import campaigns
+from handpicked.core import contacts as core
+from handpicked.core.contacts import FUNCTIONS, SENIORITIES, sector_choices
 from handpicked.core.models import Contact
 from handpicked.tui import USER_ERRORS
 from handpicked.tui.screens.picker import AUTOMATIC, Picker

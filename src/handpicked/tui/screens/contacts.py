@@ -20,8 +20,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
-from handpicked.core.contacts.browse import FACETS, BrowseIndex, BrowseResult, data_stamp
-from handpicked.core.contacts.filters import AudienceFilter
+from handpicked.core.contacts import FACETS, AudienceFilter, BrowseIndex, BrowseResult, data_stamp
 from handpicked.tui import USER_ERRORS
 from handpicked.tui.widgets.audience_gauge import AudienceGauge
 from handpicked.tui.widgets.contact_table import ContactTable, display_columns

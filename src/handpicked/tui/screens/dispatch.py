@@ -19,9 +19,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
-from handpicked.core.campaigns import compose as campaigns
-from handpicked.core.campaigns import export
-from handpicked.core.campaigns.email import dispatch, secrets
+from handpicked.core import campaigns
+from handpicked.core.campaigns import email
 from handpicked.tui import USER_ERRORS
 from handpicked.tui.widgets.export_dialog import ExportChoice, ExportDialog
 from handpicked.tui.widgets.message_editor import Edit, MessageEditor
@@ -224,7 +223,7 @@ class DispatchScreen(Screen):
         view = self.current()
         if view is None:
             return
-        url = export.safe_url(view.profile_url)
+        url = campaigns.safe_url(view.profile_url)
         if url is None:
             self.notify(
                 f"No web profile link for {view.name or 'this person'}.", markup=False,
@@ -275,7 +274,7 @@ class DispatchScreen(Screen):
         if choice is None:
             return
         try:
-            data = export.export_campaign(
+            data = campaigns.export_campaign(
                 self.app.workspace, self.campaign, choice.fmt, choice.path, excel=choice.excel
             )
         except USER_ERRORS as err:
@@ -292,10 +291,10 @@ class DispatchScreen(Screen):
         """Confirm how many emails will go out, ask what is missing, then send in a worker."""
         ws = self.app.workspace
         try:
-            smtp = dispatch.account(ws)
+            smtp = email.account(ws)
             channel = self.preview.channel if self.preview is not None else ""
-            needs_subject = channel in dispatch.SUBJECTLESS
-            report = dispatch.plan(ws, self.campaign, subject="-" if needs_subject else None)
+            needs_subject = channel in email.SUBJECTLESS
+            report = email.plan(ws, self.campaign, subject="-" if needs_subject else None)
         except USER_ERRORS as err:
             self.app.show_error(err)
             return
@@ -306,7 +305,7 @@ class DispatchScreen(Screen):
                 severity="warning",
             )  # fmt: skip
             return
-        self._password = secrets.get_password(smtp.username)
+        self._password = email.get_password(smtp.username)
         needs_password = self._password is None
         dialog = SendDialog(
             report, smtp, needs_password=needs_password, needs_subject=needs_subject
@@ -323,14 +322,14 @@ class DispatchScreen(Screen):
     class EmailProgress(Message):
         """One email of the running send was sent or refused."""
 
-        def __init__(self, item: dispatch.SendItem) -> None:
+        def __init__(self, item: email.SendItem) -> None:
             super().__init__()
             self.item = item
 
     class EmailDone(Message):
         """The send is over: its report, or the error that stopped it."""
 
-        def __init__(self, report: dispatch.SendReport | None, error: Exception | None) -> None:
+        def __init__(self, report: email.SendReport | None, error: Exception | None) -> None:
             super().__init__()
             self.report = report
             self.error = error
@@ -338,7 +337,7 @@ class DispatchScreen(Screen):
     @work(thread=True, exclusive=True, group="email")
     def _send(self, password: str, subject: str | None) -> None:
         try:
-            report = dispatch.send(
+            report = email.send(
                 self.app.workspace, self.campaign, password=password, subject=subject,
                 rate=self.SEND_RATE, on_progress=lambda item: self.post_message(
                     self.EmailProgress(item)

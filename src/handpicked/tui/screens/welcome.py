@@ -19,7 +19,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
-from handpicked.core.contacts.merge.files import import_paths
+from handpicked.core.contacts import import_paths
 from handpicked.core.models import FileReport
 from handpicked.tui.widgets.safe import clean_text, safe
 

@@ -17,8 +17,7 @@ from textual import events
 from textual.binding import Binding
 from textual.message import Message
 
-from handpicked.core.contacts.browse import BrowseIndex
-from handpicked.core.contacts.classify import UNCLASSIFIED
+from handpicked.core.contacts import UNCLASSIFIED, BrowseIndex
 from handpicked.tui.widgets.arrow_table import ArrowTable, ColumnSpec, ColumnView
 from handpicked.tui.widgets.safe import safe_column
 

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
-from handpicked.core.campaigns.export import FORMATS
+from handpicked.core.campaigns import FORMATS
 from handpicked.tui.widgets.safe import safe
 
 FORMAT_LABELS = {

@@ -14,14 +14,13 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from handpicked.core import config
-from handpicked.core.campaigns import store as queue
+from handpicked.core import config, messages
 from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
 from handpicked.tui.widgets.safe import safe
 
 if TYPE_CHECKING:
-    from handpicked.core.campaigns.compose import MessageView
+    from handpicked.core.campaigns import MessageView
 
 
 def channel_limit(ws: Workspace, channel: str) -> int | None:
@@ -30,7 +29,7 @@ def channel_limit(ws: Workspace, channel: str) -> int | None:
         settings = config.load(ws)
     except HandpickedError:  # a broken config.toml is reported by the app; use the defaults
         settings = config.Settings()
-    return queue.channel_limit(settings, channel)
+    return messages.channel_limit(settings, channel)
 
 
 def count_label(length: int, limit: int | None) -> Text:

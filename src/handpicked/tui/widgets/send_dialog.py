@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from handpicked.core.campaigns.email.dispatch import SendReport
+from handpicked.core.campaigns.email import SendReport
 from handpicked.core.config import Smtp
 from handpicked.tui.widgets.safe import safe_line
 

@@ -22,7 +22,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from handpicked.core import config
-from handpicked.core.campaigns.email import lock as sendlock
+from handpicked.core.campaigns import sendlock
 from handpicked.core.campaigns.email import smtp as mail
 from handpicked.core.campaigns.store import campaign_row
 from handpicked.core.clock import now

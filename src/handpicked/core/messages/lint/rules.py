@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from handpicked.core.config import Settings
 from handpicked.core.messages.lint.pitch import PITCH_PHRASES, sales_pitch_phrases
 from handpicked.core.messages.templates.files import (
     RenderedMessage,
@@ -237,3 +238,13 @@ def lint_campaign(messages: list[tuple[Hashable, str]]) -> dict[Hashable, list[L
     for index, warnings in identical_warnings([text for _, text in messages]).items():
         result[messages[index][0]] += warnings
     return result
+
+
+def limits(settings: Settings) -> dict[str, int | None]:
+    # settings.limits.connection_note -> lint's "connection-note", and so on
+    return {key.replace("_", "-"): value for key, value in settings.limits.model_dump().items()}
+
+
+def channel_limit(settings: Settings, channel: str) -> int | None:
+    """The characters a channel's body allows (None: no limit), the user's settings first."""
+    return {**LIMITS, **limits(settings)}.get(channel)

@@ -1,0 +1,85 @@
+"""The house's layout holds: faces reach the core only through its package surfaces.
+
+`core/` is base modules (errors, models, text, ...) and workflow packages (db, contacts,
+messages, campaigns) whose `__init__` is the one surface the TUI and the CLI may import. A face
+that imports a module behind a surface ties itself to where code happens to live, and the next
+move breaks it; this test names the line instead.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import handpicked
+
+SRC = Path(handpicked.__file__).parent
+CORE = SRC / "core"
+FACES = [SRC / "cli.py", *sorted((SRC / "commands").rglob("*.py")), *(SRC / "tui").rglob("*.py")]
+BASE = {"errors", "models", "text", "names", "fileio", "resources", "config", "clock"}
+WORKFLOWS = {"db", "contacts", "messages", "campaigns"}
+# A face holding the connection, or a statement written out, is SQL outside the stores.
+SQL = re.compile(r"\.conn\b|\.execute(many)?\(|\b(SELECT|UPDATE|INSERT INTO|DELETE FROM) ")
+
+
+def _is_package(module: str) -> bool:
+    parts = module.split(".")[2:]  # handpicked.core.<parts>
+    return (CORE.joinpath(*parts) / "__init__.py").is_file()
+
+
+def _allowed(module: str, names: list[str]) -> str | None:
+    """Why `from module import names` breaks the layout, or None."""
+    parts = module.split(".")
+    if parts[:2] != ["handpicked", "core"]:
+        return None
+    if len(parts) == 2:
+        wrong = [n for n in names if n not in BASE | WORKFLOWS]
+        return f"imports {wrong} from handpicked.core" if wrong else None
+    if len(parts) == 3 and parts[2] in BASE:
+        return None
+    if not _is_package(module):
+        return f"imports {module}, a module behind a package surface"
+    behind = [n for n in names if (CORE.joinpath(*parts[2:], f"{n}.py")).is_file()]
+    return f"imports module(s) {behind} from {module}" if behind else None
+
+
+def test_faces_import_only_package_surfaces():
+    """Verify the TUI and the CLI import core only through base modules and package __init__s."""
+    wrong = []
+    for path in FACES:
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                why = _allowed(node.module, [a.name for a in node.names])
+            elif isinstance(node, ast.Import):
+                why = next(filter(None, (_allowed(a.name, []) for a in node.names)), None)
+            else:
+                continue
+            if why:
+                wrong.append(f"{path.relative_to(SRC)}:{node.lineno}: {why}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_core_is_base_modules_and_workflow_packages():
+    """Verify core/ holds only the base modules and the four workflow packages, each with a
+    docstring saying what it is for."""
+    modules = {p.stem for p in CORE.glob("*.py")} - {"__init__", "bulk"}
+    packages = {p.name for p in CORE.iterdir() if (p / "__init__.py").is_file()}
+    assert modules == BASE, modules ^ BASE
+    assert packages == WORKFLOWS, packages ^ WORKFLOWS
+    for init in CORE.rglob("__init__.py"):
+        if init.parent == CORE:
+            continue
+        doc = ast.get_docstring(ast.parse(init.read_text("utf-8")))
+        assert doc and "TODO" not in doc, f"{init.relative_to(SRC)} says nothing of its package"
+
+
+def test_sql_lives_in_db_and_stores():
+    """Verify no face runs SQL: a rule read from the database belongs to core, for both faces."""
+    wrong = []
+    for path in FACES:
+        text = path.read_text("utf-8")
+        for found in SQL.finditer(text):
+            line = text[: found.start()].count("\n") + 1
+            wrong.append(f"{path.relative_to(SRC)}:{line}: {found.group().strip()}")
+    assert not wrong, "\n".join(wrong)
