@@ -136,9 +136,9 @@ def _split(key: str) -> tuple[str, str]:
     raise HandpickedError(f"unknown setting {key!r}; valid keys: {', '.join(keys())}")
 
 
-def load(workspace: Workspace) -> Settings:
+def load(ws: Workspace) -> Settings:
     """The workspace's settings; a file edited by hand into nonsense is refused, line named."""
-    path = workspace.config_path
+    path = ws.config_path
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -181,10 +181,10 @@ def _problem(err: ValidationError) -> str:
     )
 
 
-def save(workspace: Workspace, settings: Settings) -> None:
+def save(ws: Workspace, settings: Settings) -> None:
     data = settings.model_dump(by_alias=True, exclude_none=True, exclude_defaults=True)
     data = {section: values for section, values in data.items() if values}
-    write_atomic(workspace.config_path, tomli_w.dumps(data).encode("utf-8"))
+    write_atomic(ws.config_path, tomli_w.dumps(data).encode("utf-8"))
 
 
 def get(settings: Settings, key: str) -> Any:
@@ -192,9 +192,9 @@ def get(settings: Settings, key: str) -> Any:
     return getattr(getattr(settings, section), name)
 
 
-def set_value(workspace: Workspace, key: str, value: str) -> Settings:
+def set_value(ws: Workspace, key: str, value: str) -> Settings:
     """Validate and store one setting; an empty value resets it to its default."""
-    settings = load(workspace)
+    settings = load(ws)
     section, name = _split(key)
     part = getattr(settings, section)
     field = type(part).model_fields[name]
@@ -205,7 +205,7 @@ def set_value(workspace: Workspace, key: str, value: str) -> Settings:
             setattr(part, name, value)
     except ValidationError:
         raise HandpickedError(f"{key}: invalid value {value!r} (allowed: {allowed(key)})") from None
-    save(workspace, settings)
+    save(ws, settings)
     return settings
 
 

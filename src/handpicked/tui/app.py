@@ -76,9 +76,9 @@ class HandpickedApp(App[None]):
     class AudienceChanged(Message):
         """`app.audience` changed (picked, unpicked, cleared)."""
 
-    def __init__(self, workspace: Workspace, *, demo: bool = False) -> None:
+    def __init__(self, ws: Workspace, *, demo: bool = False) -> None:
         super().__init__()
-        self.workspace = workspace
+        self.workspace = ws
         self.demo = demo
         self.audience: list[int] = []
         self._picked: set[int] = set()
@@ -90,7 +90,7 @@ class HandpickedApp(App[None]):
         self.audience_signal: Signal[int] = Signal(self, "audience")
         self._settings_error: HandpickedError | None = None
         try:
-            self.settings = config.load(workspace)
+            self.settings = config.load(ws)
         except HandpickedError as err:
             self.settings, self._settings_error = config.Settings(), err
         self._preload: Future[tuple[BrowseIndex, dict]] | None = None
@@ -316,6 +316,6 @@ class HandpickedApp(App[None]):
         return run
 
 
-def make_app(workspace: Workspace, *, demo: bool = False) -> HandpickedApp:
+def make_app(ws: Workspace, *, demo: bool = False) -> HandpickedApp:
     """The app on a workspace; `demo` marks it as a throw-away sample in the header."""
-    return HandpickedApp(workspace, demo=demo)
+    return HandpickedApp(ws, demo=demo)

@@ -23,14 +23,14 @@ class CompanyCount(BaseModel):
     sector: str = UNCLASSIFIED
 
 
-def set_company_sector(workspace: Workspace, company: str, sector: str) -> tuple[str, int]:
+def set_company_sector(ws: Workspace, company: str, sector: str) -> tuple[str, int]:
     """Assign (or with an empty sector, unassign) a company's sector; returns (sector, contacts)."""
     key = company_key(clean(company))
     if not key:
         raise HandpickedError(
             'give a company name, e.g. handpicked sector set "Desjardins" "Financial Services"'
         )
-    conn = workspace.conn
+    conn = ws.conn
     with transaction(conn):
         if sector.strip():
             sector = canonical_sector_or_label(sector)
@@ -43,12 +43,12 @@ def set_company_sector(workspace: Workspace, company: str, sector: str) -> tuple
         else:
             conn.execute("DELETE FROM company_sectors WHERE company_key = ?", (key,))
     ids = [r[0] for r in conn.execute("SELECT id FROM contacts WHERE company_key = ?", (key,))]
-    reclassify(workspace, ids)
+    reclassify(ws, ids)
     return sector, len(ids)
 
 
-def company_sectors(workspace: Workspace) -> list[CompanyCount]:
-    rows = workspace.conn.execute(
+def company_sectors(ws: Workspace) -> list[CompanyCount]:
+    rows = ws.conn.execute(
         "SELECT cs.company, cs.sector, count(c.id) FROM company_sectors cs"
         " LEFT JOIN contacts c ON c.company_key = cs.company_key GROUP BY cs.company_key"
         " ORDER BY count(c.id) DESC, cs.company"
@@ -56,7 +56,7 @@ def company_sectors(workspace: Workspace) -> list[CompanyCount]:
     return [CompanyCount(company=r[0], sector=r[1], contacts=r[2]) for r in rows]
 
 
-def unassigned(workspace: Workspace, limit: int | None = None) -> list[CompanyCount]:
+def unassigned(ws: Workspace, limit: int | None = None) -> list[CompanyCount]:
     """Companies whose contacts have no sector, most contacts first."""
     sql = (
         "SELECT min(company), count(*) AS n FROM contacts WHERE sector = ? AND company_key != ''"
@@ -64,5 +64,5 @@ def unassigned(workspace: Workspace, limit: int | None = None) -> list[CompanyCo
     )
     if limit:
         sql += f" LIMIT {int(limit)}"
-    rows = workspace.conn.execute(sql, (UNCLASSIFIED,)).fetchall()
+    rows = ws.conn.execute(sql, (UNCLASSIFIED,)).fetchall()
     return [CompanyCount(company=r[0], contacts=r[1]) for r in rows]

@@ -96,7 +96,7 @@ def missing_ids(ws: Workspace, ids: Iterable[int]) -> list[int]:
 
 
 def list_contacts(
-    workspace: Workspace,
+    ws: Workspace,
     f: AudienceFilter | None = None,
     *,
     limit: int | None = None,
@@ -104,7 +104,7 @@ def list_contacts(
 ) -> list[Contact]:
     """Contacts matching `f`, by name; `keep_in_touch` puts the longest silence first."""
     f = f or AudienceFilter()
-    conn = workspace.conn
+    conn = ws.conn
     condition, params = where(conn, f, today())
     order = (
         "coalesce(last_contacted, connected_on, '') ASC, id" if keep_in_touch else "sort_key, id"
@@ -115,13 +115,13 @@ def list_contacts(
     return _hydrate(conn, conn.execute(sql, params).fetchall())
 
 
-def get_contact(workspace: Workspace, contact_id: int) -> Contact:
-    return get_contacts(workspace, [contact_id])[0]
+def get_contact(ws: Workspace, contact_id: int) -> Contact:
+    return get_contacts(ws, [contact_id])[0]
 
 
-def get_contacts(workspace: Workspace, ids: list[int]) -> list[Contact]:
+def get_contacts(ws: Workspace, ids: list[int]) -> list[Contact]:
     """The contacts with these ids, in that order; an unknown id is an error naming it."""
-    conn = workspace.conn
+    conn = ws.conn
     rows = conn.execute(
         f"SELECT {_COLUMNS} FROM contacts WHERE id IN (SELECT value FROM json_each(?))",
         (json.dumps([int(i) for i in ids]),),
@@ -135,16 +135,16 @@ def get_contacts(workspace: Workspace, ids: list[int]) -> list[Contact]:
     return [found[i] for i in ids]
 
 
-def require_ids(workspace: Workspace, ids: list[int]) -> None:
-    get_contacts(workspace, ids)
+def require_ids(ws: Workspace, ids: list[int]) -> None:
+    get_contacts(ws, ids)
 
 
-def explain(workspace: Workspace, contact_id: int) -> dict[str, str]:
+def explain(ws: Workspace, contact_id: int) -> dict[str, str]:
     """Why the contact has its sector and role, recomputed from what decides them now."""
-    row = workspace.conn.execute(f"{CLASSIFY_SELECT} WHERE id = ?", (contact_id,)).fetchone()
+    row = ws.conn.execute(f"{CLASSIFY_SELECT} WHERE id = ?", (contact_id,)).fetchone()
     if row is None:
         raise HandpickedError(f"no contact with id {contact_id}")
-    return ClassifyContext.load(workspace).reasons(row)
+    return ClassifyContext.load(ws).reasons(row)
 
 
 def _pick(kind: str, value: str, known: tuple[str, ...]) -> str:
@@ -166,7 +166,7 @@ def canonical_sector_or_label(value: str) -> str:
 
 
 def set_contact(
-    workspace: Workspace,
+    ws: Workspace,
     contact_id: int,
     *,
     function: str | None = None,
@@ -177,7 +177,7 @@ def set_contact(
     fields: dict[str, str] | None = None,
 ) -> Contact:
     """Hand corrections; an empty string clears the correction and goes back to the guess."""
-    get_contact(workspace, contact_id)
+    get_contact(ws, contact_id)
     changes: dict[str, object] = {}
     if function is not None:
         changes["function_manual"] = _pick("function", function, FUNCTIONS) if function else None
@@ -194,7 +194,7 @@ def set_contact(
     if greeting_name is not None:
         changes["greeting_name"] = clean(greeting_name)
         changes["greeting_manual"] = 1 if clean(greeting_name) else 0
-    conn = workspace.conn
+    conn = ws.conn
     with transaction(conn):
         if fields:
             row = conn.execute("SELECT fields FROM contacts WHERE id = ?", (contact_id,)).fetchone()
@@ -220,26 +220,26 @@ def set_contact(
             conn.execute(
                 "UPDATE contacts SET greeting_name = ? WHERE id = ?", (derive(first), contact_id)
             )
-    reclassify(workspace, [contact_id])
-    return get_contact(workspace, contact_id)
+    reclassify(ws, [contact_id])
+    return get_contact(ws, contact_id)
 
 
-def set_note(workspace: Workspace, contact_id: int, text: str) -> None:
-    get_contact(workspace, contact_id)
-    with transaction(workspace.conn) as conn:
+def set_note(ws: Workspace, contact_id: int, text: str) -> None:
+    get_contact(ws, contact_id)
+    with transaction(ws.conn) as conn:
         conn.execute(
             "UPDATE contacts SET notes = ?, updated_at = ? WHERE id = ?",
             (clean(text), now(), contact_id),
         )
 
 
-def tag(workspace: Workspace, name: str, ids: list[int], *, remove: bool = False) -> int:
+def tag(ws: Workspace, name: str, ids: list[int], *, remove: bool = False) -> int:
     """Add (or remove) a tag on contacts; returns how many contacts changed."""
     name = clean(name)
     if not name:
         raise HandpickedError("a tag cannot be empty")
-    require_ids(workspace, ids)
-    with transaction(workspace.conn) as conn:
+    require_ids(ws, ids)
+    with transaction(ws.conn) as conn:
         before = conn.total_changes
         if remove:
             conn.executemany(
@@ -253,45 +253,43 @@ def tag(workspace: Workspace, name: str, ids: list[int], *, remove: bool = False
         return conn.total_changes - before
 
 
-def forget(workspace: Workspace, contact_id: int) -> Contact:
+def forget(ws: Workspace, contact_id: int) -> Contact:
     """Erase a person and everything about them (messages, tags, history, touches)."""
-    contact = get_contact(workspace, contact_id)
-    with transaction(workspace.conn) as conn:
+    contact = get_contact(ws, contact_id)
+    with transaction(ws.conn) as conn:
         conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
-    workspace.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    ws.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return contact
 
 
-def set_do_not_contact(workspace: Workspace, ids: list[int], value: bool) -> None:
-    require_ids(workspace, ids)
-    with transaction(workspace.conn) as conn:
+def set_do_not_contact(ws: Workspace, ids: list[int], value: bool) -> None:
+    require_ids(ws, ids)
+    with transaction(ws.conn) as conn:
         conn.executemany(
             "UPDATE contacts SET do_not_contact = ? WHERE id = ?", [(int(value), i) for i in ids]
         )
 
 
-def do_not_contact(workspace: Workspace) -> list[Contact]:
-    rows = workspace.conn.execute(
+def do_not_contact(ws: Workspace) -> list[Contact]:
+    rows = ws.conn.execute(
         f"SELECT {_COLUMNS} FROM contacts WHERE do_not_contact = 1 ORDER BY sort_key, id"
     ).fetchall()
-    return _hydrate(workspace.conn, rows)
+    return _hydrate(ws.conn, rows)
 
 
-def touched(
-    workspace: Workspace, contact_id: int, day: dt.date | None = None, note: str = ""
-) -> None:
+def touched(ws: Workspace, contact_id: int, day: dt.date | None = None, note: str = "") -> None:
     """Log a contact made outside the app (coffee, call): the recent-contact rule counts it."""
-    get_contact(workspace, contact_id)
-    with transaction(workspace.conn) as conn:
+    get_contact(ws, contact_id)
+    with transaction(ws.conn) as conn:
         conn.execute(
             "INSERT INTO touches(contact_id, day, note) VALUES (?, ?, ?)",
             (contact_id, (day or today()).isoformat(), clean(note)),
         )
 
 
-def facets(workspace: Workspace, f: AudienceFilter | None = None) -> dict[str, dict[str, int]]:
+def facets(ws: Workspace, f: AudienceFilter | None = None) -> dict[str, dict[str, int]]:
     """Counts per sector, function, seniority and tag over the filtered contacts."""
-    conn = workspace.conn
+    conn = ws.conn
     condition, params = where(conn, f or AudienceFilter(), today())
     out: dict[str, dict[str, int]] = {}
     for kind, order in (("sector", SECTORS), ("function", FUNCTIONS), ("seniority", SENIORITIES)):

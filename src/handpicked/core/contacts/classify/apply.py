@@ -41,11 +41,11 @@ class ClassifyContext:
     _company_clues: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, workspace: Workspace, conn: sqlite3.Connection | None = None) -> ClassifyContext:
-        conn = conn or workspace.conn
+    def load(cls, ws: Workspace, conn: sqlite3.Connection | None = None) -> ClassifyContext:
+        conn = conn or ws.conn
         assignments = dict(conn.execute("SELECT company_key, sector FROM company_sectors"))
-        rules = workspace.rules_path if workspace.rules_path.exists() else None
-        language = config.load(workspace).me.language
+        rules = ws.rules_path if ws.rules_path.exists() else None
+        language = config.load(ws).me.language
         return cls(Classifier(rules), assignments, language)
 
     def apply(self, conn: sqlite3.Connection, ids: Iterable[int] | None = None) -> int:
@@ -193,10 +193,10 @@ class ClassifyContext:
         )
 
 
-def reclassify(workspace: Workspace, ids: Iterable[int] | None = None) -> int:
+def reclassify(ws: Workspace, ids: Iterable[int] | None = None) -> int:
     """Recompute stored classifications after a user correction or a rules change."""
     from handpicked.core.db import transaction
 
-    context = ClassifyContext.load(workspace)
-    with transaction(workspace.conn) as conn:
+    context = ClassifyContext.load(ws)
+    with transaction(ws.conn) as conn:
         return context.apply(conn, ids)

@@ -13,7 +13,7 @@ from handpicked.core.models import FileReport
 
 
 def import_paths(
-    workspace: Workspace,
+    ws: Workspace,
     paths: Sequence[Path],
     *,
     fmt: str = "auto",
@@ -32,7 +32,7 @@ def import_paths(
             if cancelled():
                 raise HandpickedError(f"{path}: {CANCELLED}")
             parsed = parse_file(Path(path), fmt, mapping or None, cancelled)
-            reports.append(import_file(workspace, parsed, dry_run=dry_run, cancelled=cancelled))
+            reports.append(import_file(ws, parsed, dry_run=dry_run, cancelled=cancelled))
         except HandpickedError as err:
             reports.append(FileReport(path=str(path), error=str(err)))
     return reports

@@ -33,7 +33,7 @@ from handpicked.core.text import company_key, email_key, fold, profile_key
 
 @paused_gc()
 def import_file(
-    workspace: Workspace,
+    ws: Workspace,
     parsed: ParsedFile,
     *,
     dry_run: bool = False,
@@ -41,7 +41,7 @@ def import_file(
 ) -> FileReport:
     """Store one parsed export in a single transaction (rolled back when `dry_run`, or when
     `cancelled` says True before the commit: the user's word wins over work already done)."""
-    conn = workspace.conn
+    conn = ws.conn
     report = FileReport(path=parsed.path, format=parsed.format)
     report.skipped = list(parsed.skipped)
     report.warnings = list(parsed.warnings)
@@ -51,7 +51,7 @@ def import_file(
         with transaction(conn):
             if cancelled():
                 raise HandpickedError(f"{parsed.path}: {CANCELLED}")
-            _merge(conn, workspace, parsed, report, stamp, day)
+            _merge(conn, ws, parsed, report, stamp, day)
             if cancelled():
                 raise HandpickedError(f"{parsed.path}: {CANCELLED}")
             if dry_run:
@@ -74,7 +74,7 @@ class _DryRun(Exception):
 
 def _merge(
     conn: sqlite3.Connection,
-    workspace: Workspace,
+    ws: Workspace,
     parsed: ParsedFile,
     report: FileReport,
     stamp: str,
@@ -85,7 +85,7 @@ def _merge(
         "INSERT INTO imports(path, format, at) VALUES (?, ?, ?)",
         (str(Path(parsed.path).resolve()), parsed.format, stamp),
     ).lastrowid
-    classify = ClassifyContext.load(workspace, conn)
+    classify = ClassifyContext.load(ws, conn)
     seen: dict[int, int] = {}  # stored contact id -> the line of this file that matched it first
     fresh: list[Stored] = []
     changed: set[int] = set()
