@@ -133,11 +133,11 @@ def test_concurrent_sends_deliver_each_email_once(mail_ws, smtp_server):
     assert delivered(server) == sorted(SENDABLE)
 
 
-def stalled_at(db: Path, row: int) -> None:
-    """Make the `row`-th message inserted stall its transaction (until the process is killed).
+def stalled_at(db: Path, row: int, table: str = "messages", name: str = "stall_compose") -> None:
+    """Make the `row`-th row inserted into `table` stall its transaction (until killed).
 
     A test instrument, not part of handpicked: SQL alone cannot sleep, so the trigger counts
-    rows of a large cross join, which keeps the compose inside its open transaction for hours.
+    rows of a large cross join, which keeps the process inside its open transaction for hours.
     """
     with sqlite3.connect(db) as raw:
         raw.executescript(
@@ -145,7 +145,7 @@ def stalled_at(db: Path, row: int) -> None:
             CREATE TABLE stall(x);
             WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 2000)
             INSERT INTO stall SELECT x FROM n;
-            CREATE TRIGGER stall_compose AFTER INSERT ON messages WHEN NEW.id = {row}
+            CREATE TRIGGER {name} AFTER INSERT ON {table} WHEN NEW.id = {row}
             BEGIN SELECT count(*) FROM stall a, stall b, stall c; END;
             """
         )
@@ -205,3 +205,48 @@ def test_kill_9_during_compose_stores_nothing(tmp_path, cli):
     with Workspace(home) as ws:
         counts = ws.conn.execute("SELECT count(*), count(DISTINCT contact_id) FROM messages")
         assert tuple(counts.fetchone()) == (400, 400)
+
+
+def test_kill_9_during_import_keeps_what_was_stored(tmp_path, cli):
+    """Verify an import killed inside its transaction leaves the earlier import whole and adds
+    nothing, and the same import run again stores the new people once."""
+
+    def people(start: int, count: int, company: str) -> list[str]:
+        return [
+            f"Person{i},Test{i},https://www.linkedin.com/in/p{i},p{i}@example.com,{company},"
+            f"Engineer,01 Jan 2020"
+            for i in range(start, start + count)
+        ]
+
+    first = tmp_path / "first.csv"
+    first.write_text(f"{LINKEDIN_HEADER}\n" + "\n".join(people(0, 300, "Acme")) + "\n", "utf-8")
+    assert cli("import", first).code == 0
+    home = tmp_path / "ws"
+    db = home / "handpicked.db"
+    with sqlite3.connect(db) as raw:
+        before = raw.execute("SELECT id, company, updated_at FROM contacts ORDER BY id").fetchall()
+    # a newer export: the first 300 moved to another company, 300 new people after them
+    newer = tmp_path / "newer.csv"
+    newer.write_text(f"{LINKEDIN_HEADER}\n" + "\n".join(people(0, 600, "Globex")) + "\n", "utf-8")
+    stalled_at(db, 450, table="contacts", name="stall_import")
+    proc = start(home, "import", str(newer))
+    try:
+        in_transaction(db, proc)
+    except BaseException:
+        proc.kill()
+        proc.communicate(timeout=20)
+        raise
+    kill(proc)
+    assert_intact(home)
+    with sqlite3.connect(db) as raw:
+        raw.executescript("DROP TRIGGER stall_import; DROP TABLE stall;")
+        after = raw.execute("SELECT id, company, updated_at FROM contacts ORDER BY id").fetchall()
+    assert after == before  # nobody added, nobody half-updated
+
+    again = cli("import", newer, "--json")
+    assert again.code == 0, again.err
+    with Workspace(home) as ws:
+        rows = ws.conn.execute("SELECT count(*), count(DISTINCT profile_url) FROM contacts")
+        assert tuple(rows.fetchone()) == (600, 600)
+        companies = {r[0] for r in ws.conn.execute("SELECT company FROM contacts")}
+        assert companies == {"Globex"}
