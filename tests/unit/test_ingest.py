@@ -460,3 +460,181 @@ def test_shared_profile_url_against_a_stored_contact_renames_nobody(ws, tmp_path
     people = all_contacts(ws)
     assert (people["Ana Lima"].id, people["Ana Lima"].email) == (1, "ana@acme.test")
     assert people["Bob Stone"].position == "CTO"
+
+
+def test_import_leaves_frozen_objects_frozen(ws, tmp_path):
+    """Verify an import leaves gc.freeze() as the caller set it (the Contacts screen freezes)."""
+    import gc
+
+    path = linkedin(tmp_path, "Ana,Roy,https://www.linkedin.com/in/ana-roy,,CGI,Analyst,1 Jan 2020")
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        [report] = import_paths(ws, [path])
+        assert report.imported == 1 and frozen > 0 and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
+def fingerprints(ws):
+    return dict(ws.conn.execute("SELECT first_name, row_fingerprint FROM contacts"))
+
+
+def test_reimport_after_a_hand_edit_takes_the_file_value_again(ws, tmp_path):
+    """Verify a note edited by hand is replaced by the file's note when the same file comes again."""
+    path = tmp_path / "sheet.csv"
+    path.write_text("First Name,Last Name,Company,Notes\nAna,Roy,CGI,met at the fair\n")
+    import_paths(ws, [path])
+    [ana] = contacts.list_contacts(ws)
+    contacts.set_note(ws, ana.id, "mine")
+    [report] = import_paths(ws, [path])
+    assert (report.updated, report.unchanged) == (1, 0)
+    assert contacts.get_contact(ws, ana.id).notes == "met at the fair"
+    [report] = import_paths(ws, [path])
+    assert (report.updated, report.unchanged) == (0, 1)
+
+
+def test_reimport_of_a_file_with_duplicates_says_them_again(ws, tmp_path):
+    """Verify a re-imported file reports its merged rows and counts exactly as the first time."""
+    path = linkedin(
+        tmp_path,
+        """
+        Luc,Hébert,https://www.linkedin.com/in/luc,,,,
+        Ana,Lima,https://www.linkedin.com/in/ana,,Acme,CEO,
+        LUC,Hebert,https://www.linkedin.com/in/luc/,luc@x.org,Metro,Gérant,
+        Ana,Lima,https://www.linkedin.com/in/ana,,Acme,CEO,
+    """,
+    )
+    [first] = import_paths(ws, [path])
+    assert fingerprints(ws) == {"Luc": None, "Ana": None}  # each made of two rows
+    for _ in range(2):  # the second time, each contact has a fingerprint
+        [again] = import_paths(ws, [path])
+        assert (first.imported, again.imported, again.updated, again.unchanged) == (2, 0, 0, 2)
+        assert [w.reason for w in again.warnings] == [w.reason for w in first.warnings]
+        assert [w.line for w in again.warnings] == [7, 8]
+        assert None not in fingerprints(ws).values()
+
+
+def test_workspace_of_the_previous_schema_reimports_and_gains_fingerprints(tmp_path, monkeypatch):
+    """Verify a workspace made before fingerprints re-imports as before, then stores them."""
+    from handpicked.core.db import schema
+
+    with monkeypatch.context() as patch:
+        patch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+        old = Workspace(tmp_path / "ws")
+        old.conn.execute(
+            "INSERT INTO contacts(first_name, last_name, profile_url, company, position,"
+            " source_format, imported_at, updated_at, last_import_id)"
+            " VALUES ('Ana', 'Roy', 'https://www.linkedin.com/in/ana-roy', 'CGI', 'Analyst',"
+            " 'linkedin', 'x', 'x', 1)"
+        )
+        old.close()
+    path = linkedin(tmp_path, "Ana,Roy,https://www.linkedin.com/in/ana-roy,,CGI,Analyst,\n")
+    ws = Workspace(tmp_path / "ws")
+    try:
+        assert fingerprints(ws) == {"Ana": None}
+        [report] = import_paths(ws, [path])
+        assert (report.imported, report.updated, report.unchanged) == (0, 0, 1)
+        assert report.not_in_export == 0 and fingerprints(ws)["Ana"] is not None
+        linkedin(tmp_path, "Ana,Roy,https://www.linkedin.com/in/ana-roy,,CGI,Manager,\n")
+        [report] = import_paths(ws, [path])
+        assert (report.updated, report.changed_position) == (1, [1])
+    finally:
+        ws.close()
+
+
+def _export_and_its_next_version(tmp_path):
+    """A generated LinkedIn export, and a later one: moves, departures, arrivals, duplicates."""
+    from benchmarks.generate import write_linkedin
+
+    first = write_linkedin(tmp_path / "first.csv", count=600, seed=7)
+    arrivals = write_linkedin(tmp_path / "arrivals.csv", count=80, seed=8)
+    lines = first.read_text("utf-8").splitlines(keepends=True)
+    head, rows = lines[:5], lines[5:]
+    later = []
+    for number, line in enumerate(rows):
+        if number % 15 == 0:
+            continue  # left the network
+        if number % 10 == 0:
+            cells = line.rstrip("\n").split(",")
+            cells[-2] = "Chief Executive Officer"  # a row with quotes keeps its text: fine too
+            line = ",".join(cells) + "\n"
+        later.append(line)
+        if number % 40 == 1:
+            later.append(line)  # exported twice
+    later += arrivals.read_text("utf-8").splitlines(keepends=True)[5:]
+    second = tmp_path / "second.csv"
+    second.write_text("".join(head + later), encoding="utf-8")
+    return first, second
+
+
+def _state(ws):
+    people = [
+        c.model_dump(exclude={"imported_at", "updated_at"}) for c in contacts.list_contacts(ws)
+    ]
+    history = ws.conn.execute("SELECT contact_id, company, position FROM positions").fetchall()
+    return people, sorted(map(tuple, history))
+
+
+def _outcome(report):
+    return report.model_dump(exclude={"path"})
+
+
+def test_fingerprints_change_nothing_but_the_time_a_reimport_takes(tmp_path):
+    """Verify re-imports store and report exactly the same with fingerprints as without them."""
+    first, second = _export_and_its_next_version(tmp_path)
+    results = []
+    for forget in (False, True):
+        ws = Workspace(tmp_path / f"ws-{forget}")
+        try:
+            reports = [_outcome(import_paths(ws, [first])[0])]
+            contacts.set_note(ws, 3, "met at the fair")
+            for path in (second, second, first):
+                if forget:
+                    ws.conn.execute("UPDATE contacts SET row_fingerprint = NULL")
+                reports.append(_outcome(import_paths(ws, [path])[0]))
+            results.append((reports, _state(ws)))
+        finally:
+            ws.close()
+    with_marks, without = results
+    assert with_marks == without
+    reports = with_marks[0]
+    assert reports[1]["updated"] > 0 and reports[1]["imported"] == 80
+    assert reports[1]["warnings"] and reports[2]["updated"] == 0 and reports[3]["updated"] > 0
+
+
+def test_a_fingerprint_two_contacts_share_matches_as_usual(ws, tmp_path):
+    """Verify a fingerprint held by two contacts is ignored: each row still finds its own person."""
+    path = linkedin(
+        tmp_path,
+        """
+        Ana,Roy,https://www.linkedin.com/in/ana-roy,,CGI,Analyst,
+        Bo,Lam,https://www.linkedin.com/in/bo-lam,,CGI,Analyst,
+    """,
+    )
+    import_paths(ws, [path])
+    ws.conn.execute(
+        "UPDATE contacts SET row_fingerprint ="
+        " (SELECT row_fingerprint FROM contacts WHERE first_name = 'Ana') WHERE first_name = 'Bo'"
+    )
+    [report] = import_paths(ws, [path])
+    assert (report.updated, report.unchanged, report.warnings) == (0, 2, [])
+    marks = fingerprints(ws)
+    assert None not in marks.values() and marks["Ana"] != marks["Bo"]
+
+
+def test_an_address_two_profiles_of_one_file_share_stays_the_first_ones(ws, tmp_path):
+    """Verify a row with only an address two earlier profiles of the file share meets the first."""
+    path = linkedin(
+        tmp_path,
+        """
+        Ana,Roy,https://www.linkedin.com/in/ana-roy,info@x.org,CGI,Analyst,
+        Bo,Lam,https://www.linkedin.com/in/bo-lam,info@x.org,CGI,Analyst,
+        Bo,Lam,,info@x.org,CGI,Analyst,
+    """,
+    )
+    [report] = import_paths(ws, [path])
+    assert report.imported == 3
+    assert [(w.line, w.reason) for w in report.warnings] == [
+        (7, "line 5 and line 7 share an email address but not the name; kept as two contacts")
+    ]

@@ -114,6 +114,20 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX messages_contact ON messages(contact_id);
     """,
+    # 2: the fingerprint of the row that last left a contact as it is, so a re-import passes
+    # over unchanged rows (any other change to those fields clears it) instead of rewriting
+    # each of them with the import's id, which only served to count who was not in the export.
+    """
+    ALTER TABLE contacts DROP COLUMN last_import_id;
+    ALTER TABLE contacts ADD COLUMN row_fingerprint BLOB;
+    CREATE TRIGGER contacts_fingerprint_stale
+    AFTER UPDATE OF first_name, last_name, email, profile_url, company, position, notes,
+        connected_on, sector_column ON contacts
+    WHEN NEW.row_fingerprint IS NOT NULL AND NEW.row_fingerprint IS OLD.row_fingerprint
+    BEGIN
+        UPDATE contacts SET row_fingerprint = NULL WHERE id = NEW.id;
+    END;
+    """,
 )
 
 
@@ -127,7 +141,11 @@ def migrate(conn: sqlite3.Connection) -> None:
         )
     for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
         with transaction(conn):
-            for statement in script.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
+            statement = ""
+            for part in script.split(";"):  # a trigger's body holds ";" of its own
+                statement += part + ";"
+                if sqlite3.complete_statement(statement):
+                    if statement.strip("; \n"):
+                        conn.execute(statement)
+                    statement = ""
             conn.execute(f"PRAGMA user_version = {number}")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from handpicked.core.contacts.classify.taxonomy import canonical, name_key
 from handpicked.core.errors import HandpickedError
@@ -184,7 +185,7 @@ class _Source:
         )
 
 
-def _parse(source: _Source) -> dict:
+def _parse(source: _Source) -> dict[str, Any]:
     try:
         return tomllib.loads(source.text)
     except tomllib.TOMLDecodeError as err:
@@ -216,7 +217,9 @@ def _name(source: _Source, kind: str, index: int, taxonomy: str, value: object) 
     return found
 
 
-def _add_phrases(rules: RuleSet, source: _Source, kind: str, index: int, entry: dict) -> None:
+def _add_phrases(
+    rules: RuleSet, source: _Source, kind: str, index: int, entry: dict[str, Any]
+) -> None:
     phrases = _strings(entry.get("phrases"))
     if not phrases:
         raise source.fail(kind, index, '"phrases" must be a non-empty list of texts')
@@ -253,7 +256,9 @@ def _add_phrases(rules: RuleSet, source: _Source, kind: str, index: int, entry: 
         target.add(key, rule, anchored=anchored, replace=replace)
 
 
-def _add_names(rules: RuleSet, source: _Source, kind: str, index: int, entry: dict) -> None:
+def _add_names(
+    rules: RuleSet, source: _Source, kind: str, index: int, entry: dict[str, Any]
+) -> None:
     sector = _name(source, kind, index, "employer", entry.get("sector"))
     names, exact = entry.get("names", []), entry.get("exact", [])
     if _strings(names) is None or _strings(exact) is None or not (names or exact):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from handpicked.core.contacts.importers.csvfile import UNCLOSED_QUOTE, csv_format, read_csv
+from handpicked.core.contacts.importers.csvfile import UNCLOSED_QUOTE, csv_lines, read_csv
 from handpicked.core.contacts.importers.encoding import decode
 from handpicked.core.contacts.importers.layouts import CANCELLED, NO_NAME, check_mapping, never
 from handpicked.core.contacts.importers.vcard import looks_like_vcard, read_vcard
@@ -25,7 +25,7 @@ FORMATS: tuple[str, ...] = ("auto", "linkedin", "google", "outlook", "vcard", "c
 MAX_EXPORT_BYTES = 200 * 1024**2
 
 __all__ = [
-    "CANCELLED", "FORMATS", "MAX_EXPORT_BYTES", "NO_NAME", "UNCLOSED_QUOTE", "detect_format",
+    "CANCELLED", "FORMATS", "MAX_EXPORT_BYTES", "NO_NAME", "UNCLOSED_QUOTE",
     "never", "parse_file", "read_text",
 ]  # fmt: skip
 
@@ -40,16 +40,6 @@ def _check_format(name: str, format: str) -> None:
         raise HandpickedError(
             f'{name}: unknown format "{format}"; use one of: {", ".join(FORMATS)}'
         )
-
-
-def detect_format(path: Path, mapping: Mapping[str, str] | None = None) -> str:
-    """The format `parse_file(path)` would read the file as, from its first lines only."""
-    name = str(path)
-    check_mapping(name, mapping)
-    text = read_text(Path(path))
-    if looks_like_vcard(text):
-        return "vcard"
-    return csv_format(text, name, mapping)
 
 
 def parse_file(
@@ -76,4 +66,6 @@ def parse_file(
                 "import this file without --map"
             )
         return read_vcard(text, name, cancelled)
-    return read_csv(text, name, format, mapping)  # fast enough to be cancelled once read
+    lines = csv_lines(text)
+    del text  # see csv_lines
+    return read_csv(lines, name, format, mapping)  # fast enough to be cancelled once read

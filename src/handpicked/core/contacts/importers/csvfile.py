@@ -16,7 +16,6 @@ import io
 import re
 from collections.abc import Iterable, Mapping
 
-from handpicked.core.bulk import paused_gc
 from handpicked.core.contacts.importers.layouts import (
     Layout,
     RowBuilder,
@@ -179,28 +178,29 @@ class CsvReader:
 
     def read(self) -> None:
         """Read every row, skipping each broken record and resuming on the line after its start."""
-        with paused_gc():
-            start = self._run(self.header_index + 1)
-            while start is not None:
-                raw = self.lines[start - 1]
-                reason = UNCLOSED_QUOTE
-                if len(raw) > csv.field_size_limit():
-                    reason = f"line longer than {csv.field_size_limit():,} characters; row skipped"
-                self.builder.skipped.append(RowIssue(line=start, reason=reason))
-                start = self._run(start)
+        start = self._run(self.header_index + 1)
+        while start is not None:
+            raw = self.lines[start - 1]
+            reason = UNCLOSED_QUOTE
+            if len(raw) > csv.field_size_limit():
+                reason = f"line longer than {csv.field_size_limit():,} characters; row skipped"
+            self.builder.skipped.append(RowIssue(line=start, reason=reason))
+            start = self._run(start)
 
 
-def csv_format(text: str, name: str, mapping: Mapping[str, str] | None = None) -> str:
-    """The format of a CSV export, from its header line alone."""
-    head = _lines_of(_CONTROL.sub("", text[:65536]))[:HEADER_SEARCH_LINES]
-    return find_header(name, head, "auto", mapping)[2].format
+def csv_lines(text: str) -> list[str]:
+    """The physical lines of a CSV export, control characters removed.
+
+    The caller drops the text once it has these: one emoji makes Python store the whole text at
+    4 bytes a character, each line is stored at its own width.
+    """
+    return _lines_of(_CONTROL.sub("", text))
 
 
 def read_csv(
-    text: str, name: str, fmt: str = "auto", mapping: Mapping[str, str] | None = None
+    lines: list[str], name: str, fmt: str = "auto", mapping: Mapping[str, str] | None = None
 ) -> ParsedFile:
-    """Parse a CSV export's text; `fmt` is "auto" or the forced linkedin/google/outlook/csv."""
-    lines = _lines_of(_CONTROL.sub("", text))
+    """Parse a CSV export's lines; `fmt` is "auto" or the forced linkedin/google/outlook/csv."""
     header_index, delimiter, layout = find_header(name, lines[:HEADER_SEARCH_LINES], fmt, mapping)
     reader = CsvReader(lines, header_index, delimiter, layout)
     reader.read()

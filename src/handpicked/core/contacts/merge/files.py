@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from handpicked.core.bulk import paused_gc
 from handpicked.core.contacts.importers import CANCELLED, never, parse_file
 from handpicked.core.contacts.merge.ingest import import_file
 from handpicked.core.db import Workspace
@@ -31,8 +32,9 @@ def import_paths(
         try:
             if cancelled():
                 raise HandpickedError(f"{path}: {CANCELLED}")
-            parsed = parse_file(Path(path), fmt, mapping or None, cancelled)
-            reports.append(import_file(ws, parsed, dry_run=dry_run, cancelled=cancelled))
+            with paused_gc():
+                parsed = parse_file(Path(path), fmt, mapping or None, cancelled)
+                reports.append(import_file(ws, parsed, dry_run=dry_run, cancelled=cancelled))
         except HandpickedError as err:
             reports.append(FileReport(path=str(path), error=str(err)))
     return reports

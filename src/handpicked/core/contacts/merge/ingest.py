@@ -4,26 +4,44 @@ Re-importing a newer export must update people rather than duplicate them, never
 user knows (an empty cell never overwrites a stored value), and notice who changed jobs, since
 those are the people worth congratulating. Who matches whom is `matching`'s business; this module
 decides what a match changes and stores it, all in one transaction per file.
+
+Most rows of a re-imported export say nothing new. Each contact keeps the fingerprint of the row
+that last left it as it is, so such a row is passed over before any key is built or the index of
+stored contacts is even loaded.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from handpicked.core.bulk import paused_gc
 from handpicked.core.clock import now, today
 from handpicked.core.contacts.classify.apply import ClassifyContext
-from handpicked.core.contacts.importers import CANCELLED, never
+from handpicked.core.contacts.importers.layouts import CANCELLED, never
 from handpicked.core.contacts.merge.matching import (
     FIELDS,
+    Index,
     Stored,
     cached_greeting,
+    fingerprint,
+    load_fingerprints,
     load_index,
+    row_keys,
+    row_values,
     search_text,
     sort_key,
+)
+from handpicked.core.contacts.merge.store import (
+    add_tags,
+    count_not_in,
+    insert_contacts,
+    next_contact_id,
+    record_import,
+    record_position,
+    refresh_greeting,
+    save_fingerprints,
+    update_contact,
 )
 from handpicked.core.db import Workspace, transaction
 from handpicked.core.errors import HandpickedError
@@ -31,7 +49,6 @@ from handpicked.core.models import FileReport, ParsedFile, ParsedRow, RowIssue
 from handpicked.core.text import company_key, email_key, fold, profile_key
 
 
-@paused_gc()
 def import_file(
     ws: Workspace,
     parsed: ParsedFile,
@@ -80,79 +97,40 @@ def _merge(
     stamp: str,
     day: str,
 ) -> None:
-    index = load_index(conn)
-    import_id = conn.execute(
-        "INSERT INTO imports(path, format, at) VALUES (?, ?, ?)",
-        (str(Path(parsed.path).resolve()), parsed.format, stamp),
-    ).lastrowid
+    known = load_fingerprints(conn)
+    index: Index | None = None  # loaded at the first row that says something new
+    record_import(conn, str(Path(parsed.path).resolve()), parsed.format, stamp)
     classify = ClassifyContext.load(ws, conn)
     seen: dict[int, int] = {}  # stored contact id -> the line of this file that matched it first
     fresh: list[Stored] = []
     changed: set[int] = set()
     updated: set[int] = set()
-    pending_tags: list[tuple[Stored, list[str]]] = []
+    left_as_is: dict[int, bytes] = {}  # contact -> fingerprint of the last row matching it
+    pending_tags: list[tuple[Stored | int, list[str]]] = []
     said: list[RowIssue] = []  # rows of this file met twice: merged or kept apart, never silent
-    new_columns = _NewColumns(parsed, stamp, import_id, classify)
-    match, add_fresh, greeting = index.match, fresh.append, cached_greeting
-    by_url, by_email, by_name = index.by_url, index.by_email, index.by_name
-    days, compute_new = new_columns.days, classify.compute_new
-    path, fmt = parsed.path, parsed.format
     for row in parsed.rows:
-        # row_keys, index.match's misses, index.add and _NewColumns, inlined: this loop runs once
-        # per row of an export, and most rows of a big one are new people
-        first, last, url, mail, company = (
-            row.first_name, row.last_name, row.profile_url, row.email, row.company
-        )  # fmt: skip
-        url_key = profile_key(url) if url else ""
-        mail_key = email_key(mail) if mail else ""
-        folded_first, folded_last = fold(first), fold(last)
-        name = f"{folded_first}|{folded_last}"
-        company_id = company_key(company) if company else ""
-        bucket = by_name.get((name, company_id))
-        hit = apart = None
-        if bucket or url_key in by_url or mail_key in by_email:  # else nothing can match
-            hit = match((url_key, mail_key, name, company_id))
-            if hit is not None and hit.keys[2] != name and (hit.id == -1 or hit.id in seen):
-                apart, hit = hit, None  # this file gave its URL or email to another name before
+        if known:  # else no contact has a fingerprint yet (a first import, an old workspace)
+            mark = fingerprint(row)
+            stored_id = known.get(mark)
+            if stored_id is not None and stored_id not in seen:
+                # The contact already holds every value of this row: matching it again would
+                # find this same contact and change nothing.
+                seen[stored_id] = row.line
+                left_as_is[stored_id] = mark
+                if row.tags:
+                    pending_tags.append((stored_id, row.tags))
+                continue
+        if index is None:
+            index = load_index(conn)
+        keys = row_keys(row.first_name, row.last_name, row.profile_url, row.email, row.company)
+        url_key, mail_key, name, _ = keys
+        hit, apart = index.match(keys), None
+        if hit is not None and hit.keys[2] != name and (hit.id == -1 or hit.id in seen):
+            apart, hit = hit, None  # this file gave its URL or email to another name before
         if hit is None:
-            keys = (url_key, mail_key, name, company_id)
-            item = Stored(-1, None, None, "", False, keys, row)
-            position, sector = row.position, row.sector
-            connected_on = None
-            if (when := row.connected_on) is not None:
-                connected_on = days.get(when)
-                if connected_on is None:
-                    connected_on = days[when] = when.isoformat()
-            item.new = (
-                first,
-                last,
-                greeting(first),
-                mail,
-                url,
-                company,
-                position,
-                row.notes,
-                connected_on,
-                path,
-                fmt,
-                stamp,
-                stamp,
-                import_id,
-                sector,
-                company_id,
-                f"{folded_first} {folded_last} {fold(company)} {fold(position)}",
-                f"{folded_last}\x1f{folded_first}",
-                *compute_new(company, position, company_id, sector),
-            )
-            if url_key:
-                by_url[url_key] = item  # no match: no contact has this URL yet
-            if mail_key:
-                by_email.setdefault(mail_key, item)
-            if bucket is None:
-                by_name[(name, company_id)] = [item]
-            else:
-                bucket.append(item)  # a new object: never in the bucket yet
-            add_fresh(item)
+            item = Stored(-1, None, None, "", keys=keys, row=row)
+            index.add_new(item)
+            fresh.append(item)
             if row.tags:
                 pending_tags.append((item, row.tags))
             if apart is not None:
@@ -164,9 +142,9 @@ def _merge(
         if hit.id == -1:  # a duplicate inside this file: fill the gaps of the first occurrence
             said.append(_duplicate(hit, seen, row, url_key, mail_key, merged=True))
             values = hit.own()
-            for name in FIELDS:
-                if not values[name] and getattr(row, name):
-                    values[name] = getattr(row, name)
+            for field in FIELDS:
+                if not values[field] and getattr(row, field):
+                    values[field] = getattr(row, field)
             if hit.connected_on is None and row.connected_on:
                 hit.connected_on = row.connected_on.isoformat()
             hit.sector_column = hit.sector_column or row.sector
@@ -177,19 +155,27 @@ def _merge(
             said.append(_duplicate(hit, seen, row, url_key, mail_key, merged=True))
         else:
             seen[hit.id] = row.line
-        if _update(conn, hit, row, stamp, day, import_id):
+        left_as_is[hit.id] = fingerprint(row)  # after this row, the contact holds all it says
+        if _update(conn, hit, row, stamp, day):
             updated.add(hit.id)
             if hit.moved:
                 changed.add(hit.id)
             index.add(hit)
-    conn.execute(
-        "UPDATE contacts SET last_import_id = ? WHERE id IN (SELECT value FROM json_each(?))",
-        (import_id, json.dumps(sorted(seen))),
+    # Counted before the new people are stored: those are in the export too.
+    report.not_in_export = count_not_in(conn, parsed.format, seen)
+    save_fingerprints(
+        conn,
+        [(mark, i) for i, mark in left_as_is.items() if i in updated or known.get(mark) != i],
     )
-    _insert(conn, fresh, new_columns)
-    conn.executemany(
-        "INSERT OR IGNORE INTO tags(contact_id, tag) VALUES (?, ?)",
-        [(item.id, tag) for item, tags in pending_tags for tag in tags if tag],
+    _insert(conn, fresh, _NewColumns(parsed, stamp, classify))
+    add_tags(
+        conn,
+        [
+            (owner if isinstance(owner, int) else owner.id, tag)
+            for owner, tags in pending_tags
+            for tag in tags
+            if tag
+        ],
     )
     classify.apply(conn, sorted(updated))
     if said:
@@ -198,11 +184,6 @@ def _merge(
     report.updated = len(updated)
     report.unchanged = len(seen.keys() - updated)
     report.changed_position = sorted(changed)
-    report.not_in_export = conn.execute(
-        "SELECT count(*) FROM contacts WHERE source_format = ? AND"
-        " (last_import_id IS NULL OR last_import_id != ?)",
-        (parsed.format, import_id),
-    ).fetchone()[0]
 
 
 def _duplicate(
@@ -236,7 +217,11 @@ def _duplicate(
     return RowIssue(line=row.line, reason=f"line {line} and line {row.line} {shared}; {outcome}")
 
 
-_SAME_KEY = {"profile_url": profile_key, "email": email_key, "company": company_key}
+_SAME_KEY: dict[str, Callable[[str], str]] = {
+    "profile_url": profile_key,
+    "email": email_key,
+    "company": company_key,
+}
 
 
 def _same(name: str, new: str, old: str) -> bool:
@@ -253,9 +238,7 @@ def _same(name: str, new: str, old: str) -> bool:
     return key(new) == key(old)
 
 
-def _update(
-    conn: sqlite3.Connection, stored: Stored, row: ParsedRow, stamp: str, day: str, import_id: int
-) -> bool:
+def _update(conn: sqlite3.Connection, stored: Stored, row: ParsedRow, stamp: str, day: str) -> bool:
     """Apply a row's non-empty values to a stored contact; True when anything changed."""
     changes: dict[str, object] = {}
     old = stored.values
@@ -267,10 +250,7 @@ def _update(
     moved = ("company" in changes and old["company"]) or ("position" in changes and old["position"])
     stored.moved = stored.moved or bool(moved)
     if moved:
-        conn.execute(
-            "INSERT INTO positions(contact_id, company, position, until) VALUES (?, ?, ?, ?)",
-            (stored.id, old["company"], old["position"], day),
-        )
+        record_position(conn, stored.id, old["company"], old["position"], day)
         changes["position_changed_at"] = day
     if row.connected_on and row.connected_on.isoformat() != stored.connected_on:
         changes["connected_on"] = row.connected_on.isoformat()
@@ -287,90 +267,68 @@ def _update(
         old["first_name"], old["last_name"], old["company"], old["position"]
     )
     changes["updated_at"] = stamp
-    sets = ", ".join(f"{name} = ?" for name in changes)
-    conn.execute(
-        f"UPDATE contacts SET {sets} WHERE id = ?",  # column names come from this module only
-        (*changes.values(), stored.id),
-    )
+    update_contact(conn, stored.id, changes)  # column names come from this module only
     if "first_name" in changes:
-        conn.execute(
-            "UPDATE contacts SET greeting_name = ? WHERE id = ? AND greeting_manual = 0",
-            (cached_greeting(old["first_name"]), stored.id),
-        )
+        refresh_greeting(conn, stored.id, cached_greeting(old["first_name"]))
     return True
 
 
 class _NewColumns:
-    """The contacts columns of a new person after the id, as `_insert` writes them.
+    """The columns of a new person after the id, in `store.NEW_CONTACT_COLUMNS` order."""
 
-    The merge loop inlines the same for a new row's first occurrence; this builds them again
-    for a row that duplicates inside the file filled in (keep both in step).
-    """
-
-    def __init__(
-        self, parsed: ParsedFile, stamp: str, import_id: int, classify: ClassifyContext
-    ) -> None:
+    def __init__(self, parsed: ParsedFile, stamp: str, classify: ClassifyContext) -> None:
         self.days: dict[object, str] = {}  # date -> ISO text: a few hundred distinct days a file
-        self.constants = (parsed.path, parsed.format, stamp, stamp, import_id)
-        self.compute_new = classify.compute_new
+        self.constants = (parsed.path, parsed.format, stamp, stamp)
+        self.compute = classify.compute
 
-    def of(self, item: Stored) -> tuple:
-        v = item.values
-        assert v is not None
-        first, last, company, position = (
-            v["first_name"], v["last_name"], v["company"], v["position"]
-        )  # fmt: skip
-        key, sector_column = item.keys[3], item.sector_column
-        folded_first, folded_last = fold(first), fold(last)
+    def of(self, item: Stored) -> tuple[object, ...]:
+        if item.values is None:  # a row met once: its own values, as read
+            row = item.row
+            assert row is not None
+            first, last, email, url, company, position, notes = row_values(row)
+            connected_on = None
+            if (when := row.connected_on) is not None:
+                connected_on = self.days.get(when) or self.days.setdefault(when, when.isoformat())
+            sector_column = row.sector
+            mark = fingerprint(row)  # again: 16 bytes a row less to hold until now
+        else:  # a row whose duplicates filled its gaps
+            first, last, email, url, company, position, notes = (
+                item.values[field] for field in FIELDS
+            )
+            connected_on, sector_column = item.connected_on, item.sector_column
+            mark = None  # several rows made it: no one row says all it holds
+        key = item.keys[3]
         return (
             first,
             last,
             cached_greeting(first),
-            v["email"],
-            v["profile_url"],
+            email,
+            url,
             company,
             position,
-            v["notes"],
-            item.connected_on,
+            notes,
+            connected_on,
             *self.constants,
             sector_column,
             key,
-            f"{folded_first} {folded_last} {fold(company)} {fold(position)}",
-            f"{folded_last}\x1f{folded_first}",
-            *self.compute_new(company, position, key, sector_column),
+            search_text(first, last, company, position),
+            sort_key(first, last),
+            *self.compute(company, position, key, sector_column),
+            mark,
         )
 
 
 def _insert(conn: sqlite3.Connection, fresh: list[Stored], new_columns: _NewColumns) -> None:
-    """Insert new contacts already classified: one INSERT pass, no UPDATE pass after it."""
+    """Insert new contacts already classified: one pass of inserts, none of updates after it."""
     if not fresh:
         return
-    (next_id,) = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM contacts").fetchone()
-    rows = []
-    append = rows.append
-    contact_id = next_id
-    for item in fresh:
+    next_id = next_contact_id(conn)
+    for contact_id, item in enumerate(fresh, next_id):
         item.id = contact_id
-        append((contact_id, *(item.new or new_columns.of(item))))
-        contact_id += 1
-    # A first import of a big export: building the indexes once after the rows are in is about
-    # twice as fast as updating them row by row (DDL is transactional: a failure restores them).
+    # A first import of a big export: the indexes are built once after the rows are in.
     stored = next_id - 1
-    indexes = []
-    if len(rows) >= _BULK_ROWS and len(rows) > stored:
-        indexes = conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contacts'"
-            " AND sql IS NOT NULL"
-        ).fetchall()
-        for name, _ in indexes:
-            conn.execute(f'DROP INDEX "{name}"')  # names from our own schema
-    conn.executemany(
-        "INSERT INTO contacts(id, first_name, last_name, greeting_name, email, profile_url,"
-        " company, position, notes, connected_on, source_path, source_format, imported_at,"
-        " updated_at, last_import_id, sector_column, company_key, search_text, sort_key, sector,"
-        " sector_source, function, function_source, seniority, seniority_source, language)"
-        f" VALUES ({', '.join('?' * 26)})",
-        rows,
+    insert_contacts(
+        conn,
+        ((item.id, *new_columns.of(item)) for item in fresh),  # streamed, never all in memory
+        rebuild_indexes=len(fresh) >= _BULK_ROWS and len(fresh) > stored,
     )
-    for _, sql in indexes:
-        conn.execute(sql)

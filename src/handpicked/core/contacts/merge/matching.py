@@ -4,16 +4,20 @@ Matching goes from the strongest key to the weakest: profile URL, then email, th
 last name, company) folded, the last only when neither side has a different URL or email, so two
 namesakes at one employer stay two people. The keys are computed once per row; `Index` holds the
 stored contacts and the rows of the file merged so far, so duplicates inside one file are found
-the same way as people already in the workspace.
+the same way as people already in the workspace. A row's `fingerprint` lets a re-import pass over
+a row its contact already holds whole, before any key is built.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from hashlib import blake2b
 from operator import attrgetter
 
+from handpicked.core.contacts.merge.store import fingerprint_pairs, match_rows
 from handpicked.core.models import ParsedRow
 from handpicked.core.names import greeting_name
 from handpicked.core.text import company_key, email_key, fold, profile_key
@@ -39,10 +43,13 @@ class Stored:
     moved: bool = False  # company or position changed in this import
     keys: tuple[str, str, str, str] = ("", "", "", "")  # url, email, name, company
     row: ParsedRow | None = None  # a new row's values while `values` is None
-    new: tuple | None = None  # a new row's contacts columns after its id, while `values` is None
 
     def refresh_keys(self) -> tuple[str, str, str, str]:
-        self.keys = row_keys(self.values)  # type: ignore[arg-type]
+        v = self.values
+        assert v is not None
+        self.keys = row_keys(
+            v["first_name"], v["last_name"], v["profile_url"], v["email"], v["company"]
+        )
         return self.keys
 
     def own(self) -> dict[str, str]:
@@ -53,22 +60,11 @@ class Stored:
             self.values = dict(zip(FIELDS, row_values(row), strict=True))
             self.connected_on = row.connected_on.isoformat() if row.connected_on else None
             self.sector_column = row.sector
-            self.new = None  # built again from `values` once the duplicates have filled them
         return self.values
 
 
-def name_key(first: str, last: str) -> str:
-    return f"{fold(first)}|{fold(last)}"
-
-
-def row_keys(values: dict[str, str] | ParsedRow) -> tuple[str, str, str, str]:
-    """The matching keys of a row or a contact (url, email, name, company), once per row."""
-    if isinstance(values, dict):
-        url, mail = values["profile_url"], values["email"]
-        first, last, company = values["first_name"], values["last_name"], values["company"]
-    else:
-        url, mail = values.profile_url, values.email
-        first, last, company = values.first_name, values.last_name, values.company
+def row_keys(first: str, last: str, url: str, mail: str, company: str) -> tuple[str, str, str, str]:
+    """The matching keys of a row or a contact: (url, email, name, company)."""
     return (
         profile_key(url) if url else "",
         email_key(mail) if mail else "",
@@ -90,6 +86,23 @@ def search_text(first: str, last: str, company: str, position: str) -> str:
 
 
 cached_greeting = lru_cache(maxsize=16384)(greeting_name)
+
+
+def fingerprint(row: ParsedRow) -> bytes:
+    """What a row says, in 16 bytes, the same in every process.
+
+    A contact stores the fingerprint of the row that last left it as it is (cleared by the
+    schema's trigger when anything else changes those fields): a re-imported row with that
+    fingerprint has nothing to teach it, and is passed over without being matched again.
+    """
+    when = row.connected_on.isoformat() if row.connected_on else ""
+    text = "\x1f".join(
+        (
+            row.first_name, row.last_name, row.email, row.profile_url, row.company,
+            row.position, row.notes, when, row.sector,
+        )
+    )  # fmt: skip
+    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 class Index:
@@ -117,6 +130,20 @@ class Index:
         if bucket is None:
             self.by_name[(name, company)] = [item]
         elif item not in bucket:
+            bucket.append(item)
+
+    def add_new(self, item: Stored) -> None:
+        """Add a row that matched nobody: no one has its URL yet (`keep_apart` may say who
+        does), and an address another profile has stays that profile's, unshared."""
+        url, mail, name, company = item.keys
+        if url:
+            self.by_url[url] = item
+        if mail:
+            self.by_email.setdefault(mail, item)
+        bucket = self.by_name.get((name, company))
+        if bucket is None:
+            self.by_name[(name, company)] = [item]
+        else:
             bucket.append(item)
 
     def keep_apart(self, first: Stored, item: Stored) -> None:
@@ -168,17 +195,20 @@ def _namesake(people: list[Stored], name: str, default: Stored, url: str = "") -
 
 def load_index(conn: sqlite3.Connection) -> Index:
     index = Index()
-    cursor = conn.execute(
-        "SELECT id, first_name, last_name, email, profile_url, company, position, notes,"
-        " connected_on, sector_column FROM contacts"
-    )
-    for row in cursor:
+    for contact_id, *values, connected_on, sector_column in match_rows(conn):
         item = Stored(
-            row["id"],
-            {name: row[name] for name in FIELDS},
-            row["connected_on"],
-            row["sector_column"],
+            contact_id, dict(zip(FIELDS, values, strict=True)), connected_on, sector_column
         )
         item.refresh_keys()
         index.add(item)
     return index
+
+
+def load_fingerprints(conn: sqlite3.Connection) -> dict[bytes, int]:
+    """Fingerprint -> the one contact that has it (see `fingerprint`); a shared one is left out."""
+    pairs = fingerprint_pairs(conn)
+    known = dict(pairs)
+    if len(known) < len(pairs):
+        counts = Counter(mark for mark, _ in pairs)
+        known = {mark: contact_id for mark, contact_id in pairs if counts[mark] == 1}
+    return known
