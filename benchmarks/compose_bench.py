@@ -12,7 +12,7 @@ here asserts on time. mailmerge is the `bench` extra: pip install -e '.[bench]'.
   audience read from the workspace, every message rendered, linted and stored in one transaction
   (target: under 2 s);
 - messages per second of `mailmerge --dry-run --no-limit` on the same body and the same contacts,
-  against ours (target: at least 10x).
+  against ours (target: at least 5x, issue 13: plain code, no speed tricks).
 
 The fair comparison. `mailmerge --dry-run` reads each row of a CSV, renders the message with
 Jinja2, builds the email and prints it; it stores nothing and checks nothing. Our equivalent is
@@ -28,9 +28,8 @@ the workspace and storing the queue, which mailmerge does not do, and is printed
 mailmerge too. Nothing is cached from one contact to the next except what depends only on the
 template (its compiled code and what it prints under which conditions), on the campaign (the
 sender's name and signature) or on one character (its folded spelling): no message, and no part
-of one, is reused. The shipped invitation holds no sales phrase, so most messages' pitch lint
-ends at its rare-word check, as most real messages' would; one with a phrase costs a few
-microseconds more, for the phrase regex.
+of one, is reused. The shipped invitation holds no sales phrase, as most real messages hold
+none; the pitch lint folds every message and runs its one regex over it all the same.
 """
 
 from __future__ import annotations
@@ -259,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
         if their_rate:
             print(
                 f"handpicked / mailmerge: draft (render+lint) {drafted / their_rate:.1f}x, "
-                f"compose (render+lint+store) {composed / their_rate:.1f}x [target >= 10x]"
+                f"compose (render+lint+store) {composed / their_rate:.1f}x [target >= 5x]"
             )
         ws.close()
     finally:

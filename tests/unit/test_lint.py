@@ -6,18 +6,12 @@ import datetime as dt
 
 import pytest
 
-from handpicked.core.messages.lint.pitch import (
-    _FOLD_ERRORS,
-    _LATIN_WORD_BYTES,
-    _UNSURE,
-    _WORD_BYTES,
-)
 from handpicked.core.messages.lint.rules import (
     LIMITS,
     PITCH_PHRASES,
+    RULES,
     Linter,
     LintWarning,
-    _skeleton,
     identical_warnings,
     lint_campaign,
     lint_message,
@@ -25,6 +19,7 @@ from handpicked.core.messages.lint.rules import (
 )
 from handpicked.core.messages.templates.files import Template, contact_context, render
 from handpicked.core.models import Contact
+from handpicked.core.text import fold
 
 TODAY = dt.date(2025, 6, 1)
 
@@ -189,11 +184,13 @@ def test_same_text_but_for_spacing_is_identical() -> None:
     assert "identical to 2 other messages" in result[1][0].message
 
 
-def test_space_bytes_cover_every_whitespace_character() -> None:
-    """Verify the bytes dropped to compare texts include every byte of every Unicode space."""
+def test_every_whitespace_character_spaces_texts_alike() -> None:
+    """Verify texts differing only by which Unicode space separates words are identical."""
     spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
     assert len(spaces) == 29
-    assert all(_skeleton(f"a{space}b") == b"ab" for space in spaces)
+    found = identical_warnings([f"a{space}b" for space in spaces] + ["ab", "a-b"])
+    assert sorted(found) == list(range(29))
+    assert "identical to 28 other messages" in found[0][0].message
 
 
 def test_identical_warnings_are_lint_campaign_by_position() -> None:
@@ -210,13 +207,22 @@ def test_identical_warnings_are_lint_campaign_by_position() -> None:
     assert identical_warnings(["a", "b"]) == {} and lint_campaign([]) == {}
 
 
-def test_latin1_words_are_the_folded_words() -> None:
-    """Verify the Latin-1 table cuts a text into the words its fold through ASCII gives."""
-    for code in range(256):
-        text = f"Demo{chr(code)}book «{chr(code)}» É{chr(code)}\u2019s ƒ{chr(code)}x"
-        words = text.encode("latin-1", _FOLD_ERRORS).translate(_LATIN_WORD_BYTES)
-        folded = text.encode("ascii", _FOLD_ERRORS).translate(_WORD_BYTES)
-        assert words == folded or (_UNSURE in words and chr(code) in "ß¼½¾"), hex(code)
+# Latin-1, then caseless letters NFKD makes capitals (𝐀 ᴬ Ⓐ ℃), a ligature, wide letters,
+# spaces, a curly quote, a dash and a lone surrogate
+TOUCHING = [chr(code) for code in range(256)] + list("𝐀ᴬⒶ℃ﬁａＢ\u2028\u3000’–\ud800")
+ALNUM = set("0123456789abcdefghijklmnopqrstuvwxyz")
+
+
+def test_a_phrase_is_a_phrase_unless_a_letter_or_digit_touches_it() -> None:
+    """Verify any character next to a phrase breaks it exactly when it folds to a letter or digit."""
+    for char in TOUCHING:
+        folded = fold(char).lower()  # ℃ folds to °c: a letter at its end only
+        before = [] if folded[-1:] in ALNUM else ["book a demo"]
+        assert sales_pitch_phrases(f"{char}Book a démo") == before, hex(ord(char))
+        after = [] if folded[:1] in ALNUM else ["book a demo"]
+        assert sales_pitch_phrases(f"book a demo{char}") == after, hex(ord(char))
+        inside = ["book a demo"] if fold(f"x{char}x") in ("x x", "x-x") else []
+        assert sales_pitch_phrases(f"book{char}a demo") == inside, hex(ord(char))
 
 
 @pytest.mark.parametrize(
@@ -248,3 +254,21 @@ def test_linter_is_lint_message_prepared_once() -> None:
         )  # fmt: skip
         assert linter(message, context, 2) == expected
         assert codes(expected)[-1] == "recently-contacted"
+
+
+def test_each_rule_is_one_function_the_linter_runs_in_order() -> None:
+    """Verify the linter's warnings are those of its rules, each one function, run in list order."""
+    template = Template(name="t", language="en", channel="inmail", subject="Hi", body="Hello")
+    caps = {"inmail": 10, "inmail-subject": 5}
+    message = ("Our product, now", "Book a demo of it today", {"company"}, {"company": " "}, 4)
+    warnings = Linter(template, caps).check(*message)
+    assert codes(warnings) == [
+        "too-long", "too-long", "empty-field", "not-personal", "sales-pitch", "recently-contacted",
+    ]  # fmt: skip
+    one_by_one = [Linter(template, caps, rules=(rule,)).check(*message) for rule in RULES]
+    assert [w for found in one_by_one for w in found] == warnings
+    assert [codes(found) for found in one_by_one] == [
+        ["too-long"], ["too-long"], ["empty-field"], ["not-personal"], ["sales-pitch"],
+        ["recently-contacted"],
+    ]  # fmt: skip
+    assert Linter(template, caps, rules=()).check(*message) == []

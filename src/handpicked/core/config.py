@@ -8,7 +8,7 @@ never live in this file: the SMTP password is in the OS keyring (see `secrets`).
 from __future__ import annotations
 
 import tomllib
-from typing import Any, Literal, get_args, get_origin
+from typing import Any, Literal, cast, get_args, get_origin
 
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -17,11 +17,7 @@ from pydantic.fields import FieldInfo
 from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
 from handpicked.core.fileio import write_atomic
-
-MAX_COUNT = 1_000_000
-"""The most people, rows or characters any setting or --limit may name: more is a typo."""
-MAX_DAYS = 36_500
-"""The longest look back in days (a century): beyond it dates fall off the calendar."""
+from handpicked.core.models import MAX_COUNT, MAX_DAYS
 
 
 class _Section(BaseModel):
@@ -85,6 +81,11 @@ class Settings(_Section):
     smtp: Smtp = Field(default_factory=Smtp)
 
 
+def _section_model(section: str) -> type[BaseModel]:
+    """The model of one section: each field of Settings is one (pydantic types it loosely)."""
+    return cast(type[BaseModel], Settings.model_fields[section].annotation)
+
+
 def _field_name(section: type[BaseModel], key: str) -> str | None:
     for name, info in section.model_fields.items():
         if key in (name, info.alias):
@@ -95,20 +96,15 @@ def _field_name(section: type[BaseModel], key: str) -> str | None:
 def keys() -> list[str]:
     """Every valid dotted key, in file order."""
     out = []
-    for section, info in Settings.model_fields.items():
-        model = info.annotation
-        for name, field in model.model_fields.items():
+    for section in Settings.model_fields:
+        for name, field in _section_model(section).model_fields.items():
             out.append(f"{section}.{field.alias or name}")
     return out
 
 
 def _field(key: str) -> FieldInfo:
     section, name = _split(key)
-    return Settings.model_fields[section].annotation.model_fields[name]
-
-
-def describe(key: str) -> str:
-    return _field(key).description or ""
+    return _section_model(section).model_fields[name]
 
 
 def allowed(key: str) -> str:
@@ -129,8 +125,7 @@ def allowed(key: str) -> str:
 def _split(key: str) -> tuple[str, str]:
     section, _, leaf = key.partition(".")
     if section in Settings.model_fields:
-        model = Settings.model_fields[section].annotation
-        name = _field_name(model, leaf)
+        name = _field_name(_section_model(section), leaf)
         if name:
             return section, name
     raise HandpickedError(f"unknown setting {key!r}; valid keys: {', '.join(keys())}")

@@ -9,17 +9,30 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
 Format = Literal["linkedin", "google", "outlook", "vcard", "csv"]
 SectorSource = Literal["contact", "company", "column", "dictionary", "rule", "none"]
 RoleSource = Literal["contact", "rule", "none"]
-Status = Literal["queued", "sending", "sent", "failed", "skipped", "replied"]
-STATUSES: tuple[str, ...] = ("queued", "sending", "sent", "failed", "skipped", "replied")
+# Where a message stands (MessageView.status): "draft" is an unsaved one, the compose preview's,
+# never stored; the others are the queue's, which the history counts (STATUSES).
+Status = Literal["draft", "queued", "sending", "sent", "failed", "skipped", "replied"]
+STATUSES: tuple[str, ...] = tuple(status for status in get_args(Status) if status != "draft")
 Channel = Literal["linkedin-message", "connection-note", "inmail", "email"]
 CHANNELS: tuple[str, ...] = ("linkedin-message", "connection-note", "inmail", "email")
+# What a user may record by hand (`mark`), and the send-list formats (`export`): here, not in
+# campaigns/, so the CLI's parser can offer them without loading the campaign code.
+MARKABLE: tuple[str, ...] = ("sent", "replied", "skipped", "queued")
+EXPORT_FORMATS: tuple[str, ...] = ("csv", "json", "md", "html")
+
+# Bounds on settings and on the CLI's numbers, here rather than in config so that a command
+# checks its --limit without building the settings models.
+MAX_COUNT = 1_000_000
+"""The most people, rows or characters any setting or --limit may name: more is a typo."""
+MAX_DAYS = 36_500
+"""The longest look back in days (a century): beyond it dates fall off the calendar."""
 
 # Fields an import column can be mapped to with `--map HEADER=FIELD`.
 MAP_TARGETS: tuple[str, ...] = (

@@ -42,7 +42,6 @@ def _char(point: int) -> str:
 CONTROL_CLASS = control_class(keep="\t\n")
 _CONTROL = re.compile(f"[{CONTROL_CLASS}]")
 _JSON_UNSAFE = re.compile("[" + control_class(keep="\n") + "]")
-_SPACES = re.compile(r"\s+")
 # Combining marks left by NFKD decomposition (accents of Latin, Greek, Cyrillic and Vietnamese).
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _WORD = re.compile(r"[0-9a-z]+")
@@ -130,7 +129,7 @@ def fold(text: str) -> str:
     else:
         folded = _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
     if "  " in folded or not folded.isprintable() or folded[:1].isspace() or folded[-1:].isspace():
-        folded = _SPACES.sub(" ", folded).strip()
+        folded = " ".join(folded.split())  # str.split and re's \s agree on what is a space
     return folded
 
 

@@ -13,21 +13,23 @@ from handpicked.core.campaigns.history import (
     latest_campaign,
     list_campaigns,
 )
-from handpicked.core.campaigns.store import (
-    MARKABLE,
+from handpicked.core.campaigns.store.editing import (
+    delete_campaign,
+    edit_message,
+    mark,
+    set_cursor,
+)
+from handpicked.core.campaigns.store.reading import (
     CampaignInfo,
     CampaignPreview,
     MessageView,
     campaign_info,
-    delete_campaign,
-    edit_message,
     get_cursor,
     language_counts,
-    mark,
     message_for,
     preview,
-    set_cursor,
 )
+from handpicked.core.models import MARKABLE
 
 __all__ = [
     "FORMATS",

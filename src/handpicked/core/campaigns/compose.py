@@ -9,18 +9,29 @@ Reading the queue and marking what happened live in `store`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 
 from pydantic import BaseModel
 
 from handpicked.core.bulk import paused_gc
-from handpicked.core.campaigns.store import (
+from handpicked.core.campaigns.store.queueing import (
+    Rerendered,
+    add_campaign,
+    add_messages,
+    rewrite_messages,
+    set_variables,
+)
+from handpicked.core.campaigns.store.reading import (
     MessageView,
-    campaign_row,
+    find_campaign,
+    get_campaign,
+    members,
+    recency_days,
+    rerenderable,
+)
+from handpicked.core.campaigns.store.warnings import (
     count_warnings,
     dump_warnings,
-    recency_days,
     relint_campaign,
 )
 from handpicked.core.clock import now
@@ -93,15 +104,15 @@ def compose(
     if not name:
         raise HandpickedError("a campaign needs a name, e.g. handpicked compose spring-event ...")
     conn = ws.conn
-    existing = conn.execute("SELECT * FROM campaigns WHERE name = ?", (name,)).fetchone()
+    existing = find_campaign(conn, name)
     merged = dict(variables)
     if existing is not None:
-        if existing["template"] != template:
+        if existing.template != template:
             raise HandpickedError(
-                f"campaign {name!r} uses template {existing['template']}; compose into it with "
-                f"--template {existing['template']}, or choose another campaign name"
+                f"campaign {name!r} uses template {existing.template}; compose into it with "
+                f"--template {existing.template}, or choose another campaign name"
             )
-        merged = {**json.loads(existing["variables"] or "{}"), **variables}
+        merged = {**existing.variables, **variables}
     writer = MessageWriter(ws, template, merged, given=variables)
     audience = select_audience(ws, f, contact_ids, campaign=name)
     days = rule_days(ws, f)
@@ -109,11 +120,7 @@ def compose(
         raise _empty_audience(audience.matched, audience.left_out, days)
     in_campaign: dict[int, int] = {}
     if existing is not None:
-        in_campaign = dict(
-            conn.execute(
-                "SELECT contact_id, id FROM messages WHERE campaign_id = ?", (existing["id"],)
-            ).fetchall()
-        )
+        in_campaign = members(conn, existing.id)
     new = [c for c in audience.contacts if c.id not in in_campaign]
     others: dict[int, Contact | None] = {c.id: None for c in new}
     if writer.introduces:
@@ -146,30 +153,19 @@ def compose(
     }
     with transaction(conn):
         if existing is None:
-            campaign_id = conn.execute(
-                "INSERT INTO campaigns(name, template, channel, variables, filter, created)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (name, template, writer.default.channel, json.dumps(merged, ensure_ascii=False),
-                 json.dumps(stored, ensure_ascii=False), stamp),
-            ).lastrowid  # fmt: skip
-        else:
-            campaign_id = existing["id"]
-            conn.execute(
-                "UPDATE campaigns SET variables = ? WHERE id = ?",
-                (json.dumps(merged, ensure_ascii=False), campaign_id),
+            campaign_id = add_campaign(
+                conn, name, template, writer.default.channel, merged, stored, stamp
             )
-        first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM messages").fetchone()[0]
-        conn.executemany(
-            "INSERT INTO messages(id, campaign_id, contact_id, language, subject, body, warnings,"
-            " status, status_at, queued_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)",
-            [(first + i, campaign_id, *row) for i, row in enumerate(rows)],
-        )
+        else:
+            campaign_id = existing.id
+            set_variables(conn, campaign_id, merged)
+        added = add_messages(conn, campaign_id, rows)
         if existing is not None:
             relint_campaign(conn, campaign_id)
     if existing is None:
         warnings = sum(len(d[3]) for d in drafts) + sum(map(len, cross.values()))
     else:
-        warnings = count_warnings(conn, [first + i for i in range(len(rows))])
+        warnings = count_warnings(conn, added)
     return ComposeReport(
         campaign=name,
         added=len(new),
@@ -183,45 +179,28 @@ def compose(
 def rerender(ws: Workspace, name: str, variables: dict[str, str]) -> ComposeReport:
     """Render the campaign's queued messages again with new values, leaving hand edits alone."""
     conn = ws.conn
-    campaign = campaign_row(conn, name)
-    merged = {**json.loads(campaign["variables"] or "{}"), **variables}
-    writer = MessageWriter(ws, campaign["template"], merged, given=variables)
-    everyone = dict(
-        conn.execute(
-            "SELECT contact_id, id FROM messages WHERE campaign_id = ? ORDER BY id",
-            (campaign["id"],),
-        ).fetchall()
-    )
-    targets = dict(
-        conn.execute(
-            "SELECT contact_id, id FROM messages WHERE campaign_id = ? AND status = 'queued'"
-            " AND edited = 0 ORDER BY id",
-            (campaign["id"],),
-        ).fetchall()
-    )
+    campaign = get_campaign(conn, name)
+    merged = {**campaign.variables, **variables}
+    writer = MessageWriter(ws, campaign.template, merged, given=variables)
+    everyone = members(conn, campaign.id)
+    targets = rerenderable(conn, campaign.id)
     contacts = get_contacts(ws, list(targets))
     others: dict[int, Contact | None] = {c.id: None for c in contacts}
     if writer.introduces:
         others = _others(get_contacts(ws, list(everyone)))
-    recent = recent_days(ws, list(targets), recency_days(campaign), campaign_id=campaign["id"])
-    updates = []
+    recent = recent_days(ws, list(targets), recency_days(campaign), campaign_id=campaign.id)
+    updates: list[Rerendered] = []
     for contact in contacts:
         language, subject, body, warnings = writer.write(
             contact, others.get(contact.id), recent.get(contact.id)
         )
         updates.append((language, subject, body, dump_warnings(warnings), targets[contact.id]))
     with transaction(conn):
-        conn.execute(
-            "UPDATE campaigns SET variables = ? WHERE id = ?",
-            (json.dumps(merged, ensure_ascii=False), campaign["id"]),
-        )
-        conn.executemany(
-            "UPDATE messages SET language = ?, subject = ?, body = ?, warnings = ? WHERE id = ?",
-            updates,
-        )
-        relint_campaign(conn, campaign["id"])
+        set_variables(conn, campaign.id, merged)
+        rewrite_messages(conn, updates)
+        relint_campaign(conn, campaign.id)
     return ComposeReport(
-        campaign=campaign["name"],
+        campaign=campaign.name,
         added=len(updates),
         already_in=len(everyone) - len(updates),
         left_out={"recently_contacted": 0, "do_not_contact": 0},

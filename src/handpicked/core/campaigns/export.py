@@ -19,13 +19,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from handpicked.core.campaigns.store import DONE, CampaignPreview, preview
+from handpicked.core.campaigns.store.reading import DONE, CampaignPreview, preview
 from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
 from handpicked.core.fileio import write_atomic
+from handpicked.core.models import EXPORT_FORMATS
 from handpicked.core.text import CONTROL_CLASS, escape_controls, safe_text
 
-FORMATS: tuple[str, ...] = ("csv", "json", "md", "html")
+FORMATS = EXPORT_FORMATS
 CSV_COLUMNS: tuple[str, ...] = ("name", "profile_url", "email", "subject", "body", "status")
 _FORMULA_START = ("=", "+", "-", "@")
 _URL_UNSAFE = re.compile(f"[\\s<>\"'`{CONTROL_CLASS}]")
@@ -85,7 +86,7 @@ def csv_cell(value: str | None) -> str:
     return "'" + text if text[:1].isspace() or text.startswith(_FORMULA_START) else text
 
 
-class _Rows(list):
+class _Rows(list[str]):
     """A csv.writer target keeping each row apart (csv.writer writes one row per call)."""
 
     def write(self, row: str) -> None:

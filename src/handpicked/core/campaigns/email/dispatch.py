@@ -24,7 +24,8 @@ from pydantic import BaseModel, Field
 from handpicked.core import config
 from handpicked.core.campaigns import sendlock
 from handpicked.core.campaigns.email import smtp as mail
-from handpicked.core.campaigns.store import campaign_row
+from handpicked.core.campaigns.store import sending
+from handpicked.core.campaigns.store.reading import get_campaign
 from handpicked.core.clock import now
 from handpicked.core.db import Workspace, transaction
 from handpicked.core.errors import HandpickedError
@@ -124,45 +125,38 @@ def _plan(
     """plan(), knowing which send (if any) is running now and owns the `sending` it claimed."""
     if limit is not None and limit < 1:
         raise HandpickedError(f"--limit {limit}: give 1 or more messages to send")
-    row = campaign_row(ws.conn, campaign)
-    campaign_id, campaign, channel = row["id"], row["name"], row["channel"]
+    found = get_campaign(ws.conn, campaign)
+    campaign, channel = found.name, found.channel
     given = _one_line(subject)
     report = SendReport(campaign=campaign, dry_run=True)
-    rows = ws.conn.execute(
-        "SELECT m.id, m.contact_id, m.subject, m.body, m.status, m.status_at, m.error,"
-        " c.first_name, c.last_name, c.email, c.do_not_contact"
-        " FROM messages m JOIN contacts c ON c.id = m.contact_id WHERE m.campaign_id = ?"
-        " ORDER BY m.id",  # queue order, as the preview shows it
-        (campaign_id,),
-    ).fetchall()
-    for row in rows:
-        address = (row["email"] or "").strip()
-        name = _one_line(f"{row['first_name']} {row['last_name']}")
+    for row in sending.outgoing(ws.conn, found.id):
+        address = (row.email or "").strip()
+        name = _one_line(f"{row.first_name} {row.last_name}")
         item = SendItem(
-            message_id=row["id"],
-            contact_id=row["contact_id"],
+            message_id=row.message_id,
+            contact_id=row.contact_id,
             name=name,
             email=address,
-            subject=_one_line(row["subject"]) or given,
-            first_lines=_first_lines(row["body"]),
+            subject=_one_line(row.subject) or given,
+            first_lines=_first_lines(row.body),
             status="would-send",
         )
-        if row["status"] == "sending":
-            if running is None or row["status_at"] < running.started:  # its run is gone
+        if row.status == "sending":
+            if running is None or row.status_at < running.started:  # its run is gone
                 reason = _stuck(campaign, item.contact_id)
                 report.stuck_sending.append(
                     item.model_copy(update={"status": "skipped", "reason": reason})
                 )
                 continue
             reason = f"on its way in the send running now{_pid(running)}: not sent again"
-        elif row["status"] == "failed":
-            reason = f"failed earlier ({_one_line(row['error']) or 'no reply recorded'}); "
+        elif row.status == "failed":
+            reason = f"failed earlier ({_one_line(row.error) or 'no reply recorded'}); "
             reason += f"to try again: {_mark(campaign, 'queued', item.contact_id)}"
-        elif row["status"] != "queued":
-            reason = _EARLIER.get(row["status"], row["status"])
-            if row["status"] == "skipped" and row["error"]:  # e.g. do-not-contact mid-send
-                reason += f" ({_one_line(row['error'])})"
-        elif row["do_not_contact"]:
+        elif row.status != "queued":
+            reason = _EARLIER.get(row.status, row.status)
+            if row.status == "skipped" and row.error:  # e.g. do-not-contact mid-send
+                reason += f" ({_one_line(row.error)})"
+        elif row.do_not_contact:
             reason = "on the do-not-contact list"
         else:
             reason = mail.bad_address(address) or ""
@@ -197,13 +191,7 @@ def _connect(
 def _set(
     ws: Workspace, message_id: int, status: str, error: str = "", *, sent: bool = False
 ) -> None:
-    stamp = now()
-    with transaction(ws.conn) as conn:
-        conn.execute(
-            "UPDATE messages SET status = ?, status_at = ?, error = ?,"
-            " sent_at = CASE WHEN ? THEN ? ELSE sent_at END WHERE id = ?",
-            (status, stamp, error, sent, stamp, message_id),
-        )
+    sending.settle(ws.conn, message_id, status, now(), error, sent=sent)
 
 
 def _claim(ws: Workspace, item: SendItem) -> tuple[str, str | None] | str:
@@ -215,28 +203,19 @@ def _claim(ws: Workspace, item: SendItem) -> tuple[str, str | None] | str:
     as `skipped` with its reason, so the message does not sit queued for a send that never comes.
     """
     with transaction(ws.conn) as conn:
-        row = conn.execute(
-            "SELECT m.status, m.body, m.subject, c.do_not_contact FROM messages m"
-            " JOIN contacts c ON c.id = m.contact_id WHERE m.id = ?",
-            (item.message_id,),
-        ).fetchone()
-        if row is None:
-            if conn.execute("SELECT 1 FROM contacts WHERE id = ?", (item.contact_id,)).fetchone():
+        found = sending.claimable(conn, item.message_id)
+        if found is None:
+            if sending.contact_exists(conn, item.contact_id):
                 return "its campaign was deleted during this send: not sent"
             return "forgotten (contact forget) during this send: not sent"
-        if row["status"] != "queued":
-            return f"marked {row['status']} during this send: not sent"
-        if row["do_not_contact"]:
-            conn.execute(
-                "UPDATE messages SET status = 'skipped', status_at = ?, error = ? WHERE id = ?",
-                (now(), "put on the do-not-contact list during a send", item.message_id),
-            )
+        if found.status != "queued":
+            return f"marked {found.status} during this send: not sent"
+        if found.do_not_contact:
+            why = "put on the do-not-contact list during a send"
+            sending.skip(conn, item.message_id, now(), why)
             return "put on the do-not-contact list during this send: not sent"
-        conn.execute(
-            "UPDATE messages SET status = 'sending', status_at = ? WHERE id = ?",
-            (now(), item.message_id),
-        )
-        return row["body"], row["subject"]
+        sending.claim(conn, item.message_id, now())
+        return found.body, found.subject
 
 
 def send(
@@ -342,6 +321,7 @@ def _deliver(
             _set(ws, item.message_id, "failed", str(err))
             return item.model_copy(update={"status": "failed", "reason": str(err)})
         stage = "mail"
+        reply: bytes | str  # an SMTPDataError's reply may be either
         code, reply = conn.mail(from_address, options)
         if code == 250:
             stage = "rcpt"

@@ -3,13 +3,15 @@
 The point of handpicked is twenty messages that each read as written for one person. The lint
 says, message by message, what would give the opposite impression. It never blocks and is never
 silent: every warning comes back with a code a script can filter on and a sentence a person reads.
+Each warning comes from one rule, a function of the linter and the message; `RULES` is the list a
+message goes through, and `identical_warnings` is the one rule that looks across a campaign.
 """
 
 from __future__ import annotations
 
-import codecs
-from collections import Counter, defaultdict
-from collections.abc import Hashable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
@@ -24,8 +26,10 @@ from handpicked.core.messages.templates.files import (
 )
 
 __all__ = [
-    "LIMITS", "PITCH_PHRASES", "LintWarning", "Linter", "identical_warnings", "lint_campaign",
-    "lint_hand_edit", "lint_message", "sales_pitch_phrases",
+    "HAND_EDIT_RULES", "LIMITS", "PITCH_PHRASES", "RULES", "LintWarning", "Linter", "Message",
+    "body_too_long", "channel_limit", "empty_fields", "identical_warnings", "limits",
+    "lint_campaign", "lint_hand_edit", "lint_message", "not_personal", "recently_contacted",
+    "sales_pitch", "sales_pitch_phrases", "subject_too_long",
 ]  # fmt: skip
 
 # Characters allowed per channel: a free LinkedIn account's connection note is 200 (Premium: 300,
@@ -52,20 +56,98 @@ class LintWarning(BaseModel):
     message: str
 
 
-def _is_empty(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value or value.isspace()
-    if isinstance(value, list | dict | tuple | set):
-        return not value
-    return False
+@dataclass(slots=True)
+class Message:
+    """One message as the rules read it: a slotted dataclass, as a campaign lints thousands."""
+
+    subject: str | None
+    body: str
+    printed: set[str]  # the contact variables its template printed for this contact
+    context: dict[str, Any]
+    recently_contacted_days: int | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# The rules: each gives its warnings on one message (none, mostly)
+
+
+def subject_too_long(linter: Linter, message: Message) -> list[LintWarning]:
+    limit, subject = linter.subject_limit, message.subject
+    if limit is None or subject is None or len(subject) <= limit:
+        return []
+    return [_too_long(subject, "inmail-subject", limit, "subject: ")]
+
+
+def body_too_long(linter: Linter, message: Message) -> list[LintWarning]:
+    limit = linter.body_limit
+    if limit is None or len(message.body) <= limit:
+        return []
+    return [_too_long(message.body, linter.channel, limit, "")]
 
 
 def _too_long(text: str, limit_key: str, limit: int, what: str) -> LintWarning:
     name = _LIMIT_NAMES.get(limit_key, limit_key)
     message = f"{what}{len(text):,} characters; {name} allows {limit:,}"
     return LintWarning(code="too-long", message=message)
+
+
+def empty_fields(linter: Linter, message: Message) -> list[LintWarning]:
+    """A printed field that is empty leaves a hole in a sentence; one only tested does not."""
+    warnings = []
+    for name in sorted(message.printed):
+        if _is_empty(lookup(message.context, name)):
+            text = (
+                f"{name} is empty for this contact, so the sentence around {{{{ {name} }}}} "
+                "will read badly"
+            )
+            warnings.append(LintWarning(code="empty-field", message=text))
+    return warnings
+
+
+def _is_empty(value: Any) -> bool:
+    if isinstance(value, str):
+        return not value or value.isspace()
+    return value is None or (isinstance(value, list | dict | tuple | set) and not value)
+
+
+def not_personal(linter: Linter, message: Message) -> list[LintWarning]:
+    if linter.personal:
+        return []
+    text = f"{linter.template.file_name} uses no contact variable: everyone gets the same message"
+    return [LintWarning(code="not-personal", message=text)]
+
+
+def sales_pitch(linter: Linter, message: Message) -> list[LintWarning]:
+    subject, body = message.subject, message.body
+    phrases = sales_pitch_phrases(body if subject is None else f"{subject}\n{body}")
+    if not phrases:
+        return []
+    quoted = ", ".join(f'"{phrase}"' for phrase in phrases)
+    return [LintWarning(code="sales-pitch", message=f"reads like cold selling: {quoted}")]
+
+
+def recently_contacted(linter: Linter, message: Message) -> list[LintWarning]:
+    days = message.recently_contacted_days
+    if days is None:
+        return []
+    when = "today" if days <= 0 else f"{days} day{'s' if days != 1 else ''} ago"
+    return [LintWarning(code="recently-contacted", message=f"last contacted {when}")]
+
+
+Rule = Callable[["Linter", Message], list[LintWarning]]
+
+# What every message of a template goes through, in the order its warnings are listed.
+RULES: tuple[Rule, ...] = (
+    subject_too_long, body_too_long, empty_fields, not_personal, sales_pitch, recently_contacted,
+)  # fmt: skip
+# A hand-written text's wording is the user's own, so nothing is said about template variables.
+HAND_EDIT_RULES: tuple[Rule, ...] = (
+    subject_too_long, body_too_long, sales_pitch, recently_contacted,
+)  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
+# The linter: the rules, and what they need of the template worked out once
 
 
 class Linter:
@@ -75,13 +157,19 @@ class Linter:
     is personal at all) is worked out once, not once per message.
     """
 
-    def __init__(self, template: Template, limits: dict[str, int | None] | None = None) -> None:
+    def __init__(
+        self,
+        template: Template,
+        limits: dict[str, int | None] | None = None,
+        rules: Sequence[Rule] = RULES,
+    ) -> None:
         caps = LIMITS if limits is None else {**LIMITS, **limits}
         self.channel = template.channel
         self.body_limit = caps.get(template.channel)
         self.subject_limit = caps.get("inmail-subject") if template.channel == "inmail" else None
         self.template = template
         self.personal = bool(contact_variables_used(template))
+        self.rules = tuple(rules)
 
     def __call__(
         self,
@@ -102,37 +190,8 @@ class Linter:
         recently_contacted_days: int | None = None,
     ) -> list[LintWarning]:
         """The warnings on a message given as `templates.render_texts` returns it."""
-        warnings: list[LintWarning] = []
-        limit = self.subject_limit
-        if limit is not None and subject is not None and len(subject) > limit:
-            warnings.append(_too_long(subject, "inmail-subject", limit, "subject: "))
-        limit = self.body_limit
-        if limit is not None and len(body) > limit:
-            warnings.append(_too_long(body, self.channel, limit, ""))
-        if printed:
-            for name in sorted(printed):
-                value = context.get(name) if "." not in name else lookup(context, name)
-                if (value.isspace() or not value) if type(value) is str else _is_empty(value):
-                    message = (
-                        f"{name} is empty for this contact, so the sentence around "
-                        f"{{{{ {name} }}}} will read badly"
-                    )
-                    warnings.append(LintWarning(code="empty-field", message=message))
-        if not self.personal:
-            name = self.template.file_name
-            message = f"{name} uses no contact variable: everyone gets the same message"
-            warnings.append(LintWarning(code="not-personal", message=message))
-        phrases = sales_pitch_phrases(body if subject is None else f"{subject}\n{body}")
-        if phrases:
-            quoted = ", ".join(f'"{phrase}"' for phrase in phrases)
-            message = f"reads like cold selling: {quoted}"
-            warnings.append(LintWarning(code="sales-pitch", message=message))
-        if recently_contacted_days is not None:
-            days = recently_contacted_days
-            when = "today" if days <= 0 else f"{days} day{'s' if days != 1 else ''} ago"
-            message = f"last contacted {when}"
-            warnings.append(LintWarning(code="recently-contacted", message=message))
-        return warnings
+        message = Message(subject, body, printed, context, recently_contacted_days)
+        return [warning for rule in self.rules for warning in rule(self, message)]
 
 
 def lint_message(
@@ -159,65 +218,28 @@ def lint_hand_edit(
 ) -> list[LintWarning]:
     """Warnings on a text the user wrote: length, pitch, recency.
 
-    Its wording is the user's own, so nothing is said about template variables (no empty
-    field, no "uses no contact variable"); only its channel matters, not the template file,
-    which may have changed or gone since the campaign was composed.
+    Only its channel matters, not the template file, which may have changed or gone since the
+    campaign was composed.
     """
-    stand_in = Template(
-        name="hand-edit", language=language or "en", channel=channel, body="{{ greeting_name }}"
-    )
-    rendered = RenderedMessage(subject=subject, body=body, printed=set())
-    warnings = Linter(stand_in, limits)(rendered, context, recently_contacted_days)
-    return [w for w in warnings if w.code != "not-personal"]
+    stand_in = Template(name="hand-edit", language=language or "en", channel=channel, body="")
+    linter = Linter(stand_in, limits, HAND_EDIT_RULES)
+    return linter.check(subject, body, set(), context, recently_contacted_days)
 
 
-# Every byte of what str.split() splits on, as _skeleton writes it: the ASCII spaces, \x85 and
-# \xa0 in Latin-1, \u1680, \u2000-\u200a, \u2028, \u2029, \u202f, \u205f and \u3000 in UTF-8.
-_SPACE_BYTES = bytes({
-    *b" \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", *range(0x80, 0x8B),
-    *b"\x9a\x9f\xa0\xa8\xa9\xaf\xc2\xe1\xe2\xe3",
-})  # fmt: skip
-_AS_UTF8 = "handpicked.lint.utf8"
-
-
-def _as_utf8(error: UnicodeError) -> tuple[bytes, int]:
-    if not isinstance(error, UnicodeEncodeError):
-        raise error
-    return error.object[error.start : error.end].encode("utf-8", "surrogatepass"), error.end
-
-
-codecs.register_error(_AS_UTF8, _as_utf8)
-
-
-def _skeleton(text: str) -> bytes:
-    """A key equal for texts equal but for spacing: the text without any byte a space uses.
-
-    Each character is written as one Latin-1 byte, or as its UTF-8 bytes beyond Latin-1 (the
-    error handler's): the Latin-1 codec copies a Western text as it is, where UTF-8 would
-    re-encode each accented letter. Other characters lose some bytes too (é and è become one),
-    so texts with one skeleton are only candidates, compared exactly afterwards; but it takes
-    one encode and one bytes.translate.
-    """
-    return text.encode("latin-1", _AS_UTF8).translate(None, _SPACE_BYTES)
+# ---------------------------------------------------------------------------------------------
+# Across a campaign
 
 
 def identical_warnings(texts: Sequence[str]) -> dict[int, list[LintWarning]]:
     """`lint_campaign` of texts given in a list, by position, for those with a warning only.
 
-    The same text means the same once spacing is made uniform (" ".join(text.split())). Doing
-    that to 30,000 messages cost more than all the rest of their lint, so messages are first
-    keyed by their text without whitespace (bytes.translate does that in one pass), and only
-    messages sharing a key, which a personal campaign seldom has, are compared with uniform
-    spacing.
+    The same text means the same once spacing is made uniform: a blank line more does not make a
+    message personal. A text of spaces only is no message yet, and is not flagged.
     """
-    skeletons = [_skeleton(text) for text in texts]
-    counts = Counter(skeletons)
-    if len(counts) == len(skeletons):
-        return {}
     by_text: dict[str, list[int]] = defaultdict(list)
-    for index, skeleton in enumerate(skeletons):
-        if skeleton and counts[skeleton] > 1:
-            by_text[" ".join(texts[index].split())].append(index)
+    for index, text in enumerate(texts):
+        if spaced := " ".join(text.split()):
+            by_text[spaced].append(index)
     found: dict[int, list[LintWarning]] = {}
     for indexes in by_text.values():
         if len(indexes) < 2:
