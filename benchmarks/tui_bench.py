@@ -2,7 +2,10 @@
 
 Run: python3 benchmarks/tui_bench.py [--rows 30000 100000] [--runs 3]
 Workspaces are generated (benchmarks/generate.py) and imported once, then cached under
-/tmp/handpicked-tui-bench. Prints, per size:
+/tmp/handpicked-tui-bench. Prints, at 100,000 contacts, start-up side by side with its
+yardsticks (alternating rounds, medians): `contacts --search dev --limit 50` and `facets` against
+`python3 -c "import textual.app"` (target: no slower), and the app's first painted table against
+a hello-world Textual app's first frame (target: at most 3x). Then, per size:
   - start-up to first painted table, measured from before the process is spawned to the first
     frame that holds the table's rows (headless, 120x40), best of N;
   - keystroke to repainted table while typing a word letter by letter (each keystroke's filter
@@ -22,6 +25,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -30,33 +34,81 @@ os.environ.setdefault("HANDPICKED_TODAY", "2026-11-25")
 CACHE = Path("/tmp/handpicked-tui-bench")
 START_TARGET = 1.5
 KEY_TARGET = 0.100
+RESULT_WAIT = 30.0  # a filter slower than this is a hang, not a figure
+FRAME_WAIT = 0.5  # an unchanged screen draws no frame: stop waiting for one
 
 # The real entry point (`handpicked --workspace DIR`), headless at 120x40, printing the wall time
-# of the first frame that holds contact rows, and where the time went.
+# of the first frame that holds contact rows, and where the time went. The app is patched when
+# the CLI imports it (an import hook), not imported up front: start-up is measured as it runs.
 _CHILD = r"""
+import importlib.abc, importlib.machinery, sys, time
+
+marks = {}
+
+def patch(app_module):
+    from handpicked.tui.screens.contacts import ContactsScreen
+
+    HandpickedApp = app_module.HandpickedApp
+    marks["imported"] = time.time()
+    original_display, original_run = HandpickedApp._display, HandpickedApp.run
+
+    def display(self, screen, renderable):
+        original_display(self, screen, renderable)
+        if "first_frame" not in marks and renderable is not None:
+            marks["first_frame"] = time.time()
+        if renderable is not None and isinstance(screen, ContactsScreen) and screen.result is not None:
+            if len(screen.result) and "painted" not in marks:
+                marks["painted"] = time.time()
+                print(" ".join(f"{k}={v!r}" for k, v in marks.items()), flush=True)
+                self.exit()
+
+    def run(self, *args, **kwargs):
+        return original_run(self, headless=True, size=(120, 40))
+
+    HandpickedApp._display, HandpickedApp.run = display, run
+
+
+class PatchApp(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name != "handpicked.tui.app":
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        run_module = spec.loader.exec_module
+
+        def exec_module(module):
+            run_module(module)
+            patch(module)
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+
+sys.meta_path.insert(0, PatchApp())
+from handpicked.cli import main
+main(["--workspace", sys.argv[1]])
+"""
+
+
+# The yardstick for first paint: a hello-world Textual app, started and timed the same way.
+_HELLO = r"""
 import sys, time
-from handpicked.tui.app import HandpickedApp
-from handpicked.tui.screens.contacts import ContactsScreen
+from textual.app import App
+from textual.widgets import Static
 
 marks = {"imported": time.time()}
-original_display, original_run = HandpickedApp._display, HandpickedApp.run
 
-def display(self, screen, renderable):
-    original_display(self, screen, renderable)
-    if "first_frame" not in marks and renderable is not None:
-        marks["first_frame"] = time.time()
-    if renderable is not None and isinstance(screen, ContactsScreen) and screen.result is not None:
-        if len(screen.result) and "painted" not in marks:
-            marks["painted"] = time.time()
+class Hello(App):
+    def compose(self):
+        yield Static("hello, world")
+
+    def _display(self, screen, renderable):
+        super()._display(screen, renderable)
+        if renderable is not None and "painted" not in marks:
+            marks["painted"] = marks["first_frame"] = time.time()
             print(" ".join(f"{k}={v!r}" for k, v in marks.items()), flush=True)
             self.exit()
 
-def run(self, *args, **kwargs):
-    return original_run(self, headless=True, size=(120, 40))
-
-HandpickedApp._display, HandpickedApp.run = display, run
-from handpicked.cli import main
-main(["--workspace", sys.argv[1]])
+Hello().run(headless=True, size=(120, 40))
 """
 
 
@@ -85,15 +137,52 @@ def workspace(rows: int) -> Path:
     return home
 
 
-def first_paint(home: Path) -> dict[str, float]:
-    """Seconds from spawning the process to its first frame, and to the first frame of rows."""
+def first_paint(home: Path | None) -> dict[str, float]:
+    """Seconds from spawning the process to its first frame, and to the first frame of rows
+    (`home` None: the hello-world app's first frame)."""
+    argv = [_HELLO] if home is None else [_CHILD, str(home)]
     started = time.time()
     out = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(home)],
-        capture_output=True, text=True, check=True, timeout=120,
+        [sys.executable, "-c", *argv], capture_output=True, text=True, check=True, timeout=120,
     )  # fmt: skip
     marks = dict(item.split("=") for item in out.stdout.split())
     return {name: float(at) - started for name, at in marks.items()}
+
+
+def wall(argv: list[str]) -> float:
+    """Seconds a process takes from spawn to exit (its output thrown away)."""
+    started = time.perf_counter()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, check=True, timeout=120)
+    return time.perf_counter() - started
+
+
+def side_by_side(home: Path, rounds: int) -> None:
+    """CLI and app start-up against their yardsticks, in alternating rounds, medians compared."""
+    cli = [sys.executable, "-m", "handpicked", "--workspace", str(home)]
+    runs: dict[str, Any] = {
+        "import textual.app": lambda: wall([sys.executable, "-c", "import textual.app"]),
+        "contacts --search dev --limit 50": lambda: wall(
+            [*cli, "contacts", "--search", "dev", "--limit", "50"]
+        ),
+        "facets": lambda: wall([*cli, "facets"]),
+        "hello-world first paint": lambda: first_paint(None)["painted"],
+        "app first paint": lambda: first_paint(home)["painted"],
+    }
+    samples: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(rounds):
+        for name, run in runs.items():
+            samples[name].append(run())
+    median = {name: statistics.median(values) for name, values in samples.items()}
+    for name in runs:
+        print(f"          {name:<34} median {median[name]:.3f} s")
+    base = median["import textual.app"]
+    for name in ("contacts --search dev --limit 50", "facets"):
+        ratio = median[name] / base
+        print(f"          {name} / import textual.app = {ratio:.2f}x (target <= 1: "
+              f"{verdict(ratio <= 1)})")  # fmt: skip
+    ratio = median["app first paint"] / median["hello-world first paint"]
+    print(f"          app first paint / hello-world first paint = {ratio:.2f}x (target <= 3: "
+          f"{verdict(ratio <= 3)})")  # fmt: skip
 
 
 async def interactive(home: Path, runs: int) -> dict[str, list[tuple[float, float]]]:
@@ -121,13 +210,20 @@ async def interactive(home: Path, runs: int) -> dict[str, list[tuple[float, floa
             await pilot.pause(0.1)
 
             async def repaint(action) -> tuple[float, float]:
+                """Until the new result is drawn; a result that changes nothing on the screen
+                draws no frame, so after FRAME_WAIT without one the result's time counts."""
                 previous = screen.result
                 wall, cpu = time.perf_counter(), time.process_time()
                 await action()
+                deadline = time.perf_counter() + RESULT_WAIT
                 while screen.result is previous:
+                    if time.perf_counter() > deadline:
+                        raise TimeoutError(f"no new result within {RESULT_WAIT} s")
                     await asyncio.sleep(0.0005)
                 settled = time.perf_counter()
                 while not frames or frames[-1] < settled:
+                    if time.perf_counter() - settled > FRAME_WAIT:
+                        return settled - wall, time.process_time() - cpu
                     await asyncio.sleep(0.0005)
                 return frames[-1] - wall, time.process_time() - cpu
 
@@ -167,10 +263,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, nargs="+", default=[30_000, 100_000])
     parser.add_argument("--runs", type=int, default=3, help="best of N start-ups (default 3)")
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="alternating rounds of the side-by-side start-ups"
+    )
     args = parser.parse_args()
     print(f"handpicked TUI benchmark ({os.cpu_count()} CPUs)")
     for rows in args.rows:
         home = workspace(rows)
+        if rows >= 100_000:
+            print(f"{rows:>7,} contacts, start-up side by side ({args.rounds} rounds, medians):")
+            side_by_side(home, args.rounds)
         best = min((first_paint(home) for _ in range(args.runs)), key=lambda m: m["painted"])
         paint = best["painted"]
         line = (

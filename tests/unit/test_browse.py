@@ -1,4 +1,4 @@
-"""core.browse: the in-memory index answers every filter exactly as filters.where() does."""
+"""core.browse: the in-memory index answers every filter exactly as the store's where() does."""
 
 from __future__ import annotations
 
@@ -163,3 +163,20 @@ def test_sector_choices_offer_taxonomy_then_own_labels(ws):
     choices = sector_choices(ws)
     assert choices[: len(SECTORS)] == list(SECTORS)
     assert choices[len(SECTORS) :] == ["Bakeries"]
+
+
+def test_separator_inside_a_stored_value_still_loads_every_column_in_step(ws):
+    """Verify a stored value holding the unit separators the index joins columns with (an older
+    or hand-edited workspace) loads with every contact's values on its own row."""
+    first = list_contacts(ws)[0]
+    ws.conn.execute(
+        "UPDATE contacts SET company = ?, position = ? WHERE id = ?",
+        ("Evil\x1eCorp\x1f", "a\x1eb", first.id),
+    )
+    index = BrowseIndex.load(ws)
+    expected = {c.id: (c.company, c.position) for c in list_contacts(ws)}
+    ids = index.columns["id"].to_pylist()
+    companies, positions = index.columns["company"], index.columns["position"]
+    shown = zip(companies.to_pylist(), positions.to_pylist(), strict=True)
+    assert dict(zip(ids, shown, strict=True)) == expected
+    assert expected[first.id] == ("Evil\x1eCorp\x1f", "a\x1eb")

@@ -1,4 +1,8 @@
-"""Writing to people: templates, compose, preview, edit, mark, campaigns, history, export."""
+"""Writing to people: templates, compose, preview, edit, mark, campaigns, history, export.
+
+Each command imports the campaign and template code (Jinja2 with it) when it runs, so that
+`handpicked contacts` and the other commands never pay for it.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from handpicked.commands.common import (
     CommandError,
@@ -20,18 +25,12 @@ from handpicked.commands.common import (
     workspace,
 )  # fmt: skip
 from handpicked.commands.filtering import add_filter_args, filter_from_args
-from handpicked.core import campaigns as core
-from handpicked.core import config
-from handpicked.core.campaigns import (
-    FORMATS,
-    export_campaign,
-    language_counts,
-    preview_json,
-)
-from handpicked.core.db import Workspace
 from handpicked.core.fileio import read_capped
-from handpicked.core.messages import channel_limit, discover, find
+from handpicked.core.models import EXPORT_FORMATS, MARKABLE
 from handpicked.core.text import safe_text
+
+if TYPE_CHECKING:
+    from handpicked.core.db import Workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -90,7 +89,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     m = sub.add_parser("mark", help="record what happened to messages (sent, replied...)")
     m.add_argument("campaign", metavar="CAMPAIGN")
     m.add_argument(
-        "status", choices=core.MARKABLE, metavar="STATUS", help=f"one of {', '.join(core.MARKABLE)}"
+        "status", choices=MARKABLE, metavar="STATUS", help=f"one of {', '.join(MARKABLE)}"
     )
     m.add_argument("ids", type=int, nargs="+", metavar="ID", help="contact ids")
     m.set_defaults(handler=run_mark)
@@ -106,7 +105,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     x = sub.add_parser("export", help="a campaign as a send list: csv, json, md or html")
     x.add_argument("campaign", metavar="CAMPAIGN")
-    x.add_argument("--format", required=True, choices=FORMATS)
+    x.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     x.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE (without it, or -: stdout)"
     )
@@ -124,6 +123,8 @@ def _s(n: int, word: str) -> str:
 
 
 def run_templates(args: argparse.Namespace) -> int:
+    from handpicked.core.messages import discover, find
+
     ws = workspace(args)
     templates = discover(ws.templates_dir)
     if args.show:
@@ -160,6 +161,9 @@ def _left_out(left_out: dict[str, int], days: int | None) -> str:
 
 
 def run_compose(args: argparse.Namespace) -> int:
+    from handpicked.core import campaigns as core
+    from handpicked.core import config
+
     ws = workspace(args)
     variables = dict(args.var)
     if args.rerender:
@@ -215,8 +219,10 @@ def run_compose(args: argparse.Namespace) -> int:
 
 def _one_value_for_all(ws: Workspace, campaign: str, mine: str) -> None:
     """Say when messages in another language print the values given for the user's own."""
+    from handpicked.core import campaigns as core
+
     stored = core.campaign_info(ws, campaign).variables
-    counts = language_counts(ws, campaign)
+    counts = core.language_counts(ws, campaign)
     if len(counts) < 2:
         return
     for language, n in sorted(counts.items()):
@@ -230,10 +236,14 @@ def _one_value_for_all(ws: Workspace, campaign: str, mine: str) -> None:
 
 
 def run_preview(args: argparse.Namespace) -> int:
+    from handpicked.core import campaigns as core
+    from handpicked.core import config
+    from handpicked.core.messages import channel_limit
+
     ws = workspace(args)
     p = core.preview(ws, args.campaign)
     if args.json:
-        emit_json(preview_json(p))
+        emit_json(core.preview_json(p))
         return 0
     limit = channel_limit(config.load(ws), p.channel)
     out(
@@ -290,6 +300,8 @@ def _edit_in_editor(editor: str, text: str) -> str | None:
 
 
 def run_edit(args: argparse.Namespace) -> int:
+    from handpicked.core import campaigns as core
+
     ws = workspace(args)
     current = core.message_for(ws, args.campaign, args.contact)
     if args.body_file is not None:
@@ -319,6 +331,8 @@ def run_edit(args: argparse.Namespace) -> int:
 
 
 def run_mark(args: argparse.Namespace) -> int:
+    from handpicked.core import campaigns as core
+
     changed = core.mark(workspace(args), args.campaign, args.status, args.ids)
     same = len(set(args.ids)) - changed
     note = f" ({same} already {args.status})" if same > 0 else ""
@@ -327,6 +341,8 @@ def run_mark(args: argparse.Namespace) -> int:
 
 
 def run_campaigns(args: argparse.Namespace) -> int:
+    from handpicked.core import campaigns as core
+
     found = core.list_campaigns(workspace(args))
     if args.json:
         emit_json([s.model_dump() for s in found])
@@ -343,6 +359,8 @@ def run_campaigns(args: argparse.Namespace) -> int:
 
 
 def run_history(args: argparse.Namespace) -> int:
+    from handpicked.core import campaigns as core
+
     entries = core.history(workspace(args), args.id)
     if args.json:
         emit_json(entries)
@@ -359,6 +377,8 @@ def run_history(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from handpicked.core.campaigns import export_campaign
+
     ws = workspace(args)
     target = None if args.output == Path("-") else args.output
     data = export_campaign(ws, args.campaign, args.format, target, excel=args.excel)

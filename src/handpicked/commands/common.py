@@ -12,9 +12,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from handpicked.core.config import MAX_COUNT, MAX_DAYS
 from handpicked.core.db import Workspace, default_home
 from handpicked.core.errors import HandpickedError
+from handpicked.core.models import MAX_COUNT, MAX_DAYS
 from handpicked.core.text import escape_controls, safe_text
 
 

@@ -16,7 +16,6 @@ from handpicked.commands.common import (
 )
 from handpicked.commands.filtering import add_filter_args, filter_from_args
 from handpicked.core import contacts as core
-from handpicked.core.contacts import reclassify
 from handpicked.core.models import Contact
 from handpicked.core.text import safe_text
 
@@ -268,7 +267,7 @@ def run_sector_list(args: argparse.Namespace) -> int:
 
 def run_reclassify(args: argparse.Namespace) -> int:
     ws = workspace(args)
-    count = reclassify(ws)
+    count = core.reclassify(ws)
     rules = ws.rules_path
     source = f"the shipped rules and {rules}" if rules.exists() else "the shipped rules"
     out(f"{count} contacts classified again with {source}")

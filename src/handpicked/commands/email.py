@@ -2,6 +2,7 @@
 
 The password is never a command-line argument (it would sit in the shell history and in `ps`):
 it is typed at a no-echo prompt, or piped with --password-stdin by scripts.
+The keyring and SMTP code is imported by the command that uses it, never by `handpicked` itself.
 """
 
 from __future__ import annotations
@@ -10,12 +11,14 @@ import argparse
 import getpass
 import math
 import sys
+from typing import TYPE_CHECKING
 
 from handpicked.commands.common import CommandError, add_json, emit_json, out, workspace
-from handpicked.core import config
-from handpicked.core.campaigns import email
-from handpicked.core.campaigns.email import SendItem, SendReport
 from handpicked.core.text import safe_text
+
+if TYPE_CHECKING:
+    from handpicked.core import config
+    from handpicked.core.campaigns.email import SendItem, SendReport
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -87,6 +90,9 @@ def _ask(prompt: str, why: str) -> str:
 
 
 def _username(ws) -> str:
+    from handpicked.core import config
+    from handpicked.core.campaigns import email
+
     username = config.load(ws).smtp.username
     if not username:
         raise CommandError(f"no SMTP login name: {email.SET_USERNAME}")
@@ -94,6 +100,8 @@ def _username(ws) -> str:
 
 
 def run_auth_set(args: argparse.Namespace) -> int:
+    from handpicked.core.campaigns import email
+
     ws = workspace(args)
     username = _username(ws)
     reason = email.keyring_problem(username)
@@ -109,6 +117,9 @@ def run_auth_set(args: argparse.Namespace) -> int:
 
 
 def run_auth_status(args: argparse.Namespace) -> int:
+    from handpicked.core import config
+    from handpicked.core.campaigns import email
+
     username = config.load(workspace(args)).smtp.username
     state = email.keyring_status(username)
     if args.json:
@@ -120,6 +131,8 @@ def run_auth_status(args: argparse.Namespace) -> int:
 
 
 def run_auth_clear(args: argparse.Namespace) -> int:
+    from handpicked.core.campaigns import email
+
     username = _username(workspace(args))
     if email.clear_password(username):
         out(f"password for {username} deleted from the keyring")
@@ -129,6 +142,8 @@ def run_auth_clear(args: argparse.Namespace) -> int:
 
 
 def _password(args: argparse.Namespace, smtp: config.Smtp) -> str:
+    from handpicked.core.campaigns import email
+
     if args.password_stdin:
         return _read_stdin()
     if not smtp.username:
@@ -176,6 +191,8 @@ def _summary(report: SendReport) -> str:
 
 
 def run_send(args: argparse.Namespace) -> int:
+    from handpicked.core.campaigns import email
+
     ws = workspace(args)
     if args.dry_run:
         report = email.plan(ws, args.campaign, subject=args.subject, limit=args.limit)

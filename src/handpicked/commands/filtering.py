@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from handpicked.commands.common import date_arg, days_arg
-from handpicked.core.contacts import AudienceFilter
+from handpicked.core import contacts
+
+if TYPE_CHECKING:
+    from handpicked.core.contacts import AudienceFilter
 
 
 def add_filter_args(parser: argparse.ArgumentParser, *, audience: bool = False) -> None:
@@ -55,7 +59,7 @@ def filter_from_args(
     args: argparse.Namespace, *, default_days: int | None = None
 ) -> AudienceFilter:
     days = args.not_contacted_days if args.not_contacted_days is not None else default_days
-    return AudienceFilter(
+    return contacts.AudienceFilter(
         search=args.search,
         company=args.company,
         has_email=args.has_email,

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from handpicked.commands.common import add_json, emit_json, key_value, out, workspace
-from handpicked.core.contacts import import_paths
+from handpicked.core import contacts
 from handpicked.core.errors import HandpickedError
 from handpicked.core.models import FileReport
 from handpicked.core.text import safe_text
@@ -72,7 +72,9 @@ def summary(report: FileReport, *, dry_run: bool = False) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     ws = workspace(args)
     mapping = dict(args.map)
-    reports = import_paths(ws, args.files, fmt=args.format, mapping=mapping, dry_run=args.dry_run)
+    reports = contacts.import_paths(
+        ws, args.files, fmt=args.format, mapping=mapping, dry_run=args.dry_run
+    )
     failed = [r for r in reports if r.error]
     if len(failed) == len(reports):  # nothing imported: stdout stays empty, the error says why
         for report in failed[:-1]:

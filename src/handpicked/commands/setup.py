@@ -10,8 +10,7 @@ from pathlib import Path
 
 from handpicked.commands.common import add_json, emit_json, out, workspace
 from handpicked.commands.importing import summary
-from handpicked.core import config
-from handpicked.core.contacts import import_paths
+from handpicked.core import contacts
 from handpicked.core.db import Workspace
 from handpicked.core.resources import shipped
 from handpicked.core.text import safe_text
@@ -43,17 +42,23 @@ def _show(value: object) -> str:
 
 
 def run_get(args: argparse.Namespace) -> int:
+    from handpicked.core import config
+
     out(_show(config.get(config.load(workspace(args)), args.key)))
     return 0
 
 
 def run_set(args: argparse.Namespace) -> int:
+    from handpicked.core import config
+
     settings = config.set_value(workspace(args), args.key, args.value)
     out(f"{args.key} = {_show(config.get(settings, args.key))}")
     return 0
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from handpicked.core import config
+
     values = config.flat(config.load(workspace(args)))
     if args.json:
         emit_json(values)
@@ -72,6 +77,8 @@ def _open_app(ws: Workspace, *, demo: bool = False) -> int:
 
 def run_demo(args: argparse.Namespace) -> int:
     """Copy the sample into a fresh temporary workspace, so trying never touches real data."""
+    from handpicked.core import config
+
     folder = Path(tempfile.mkdtemp(prefix="handpicked-demo-"))
     try:
         ws = Workspace(folder / "workspace")
@@ -84,7 +91,7 @@ def run_demo(args: argparse.Namespace) -> int:
             shutil.copyfile(sample, copy)
             copies.append(copy)
         config.set_value(ws, "me.name", "Alex Demo")
-        for report in import_paths(ws, copies):
+        for report in contacts.import_paths(ws, copies):
             if report.error:
                 print(f"error: {safe_text(report.error)}", file=sys.stderr)
         return _open_app(ws, demo=True)
@@ -97,7 +104,7 @@ def run_ui(args: argparse.Namespace) -> int:
     files = getattr(args, "files", None) or []
     if files:
         failed = False
-        for report in import_paths(ws, files):
+        for report in contacts.import_paths(ws, files):
             for line in summary(report):
                 out(line)
             if report.error:

@@ -10,44 +10,29 @@ footer, the help screen and the command palette all list it.
 from __future__ import annotations
 
 import sqlite3
-import threading
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from concurrent.futures import Future
-from typing import ClassVar
+from functools import partial
+from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 
-from handpicked.core import campaigns, config, contacts
+from handpicked.core import config, contacts
 from handpicked.core.contacts import BrowseIndex
 from handpicked.core.db import Workspace, database_problem
 from handpicked.core.errors import HandpickedError
 from handpicked.tui import clipboard
-from handpicked.tui.screens.companies import CompaniesScreen
-from handpicked.tui.screens.contacts import ContactsScreen
+from handpicked.tui.screens import make_screen
 from handpicked.tui.widgets.contact_table import display_columns
 from handpicked.tui.widgets.safe import clean_text
 
 DEMO_NOTE = "demo workspace (throw-away)"
-
-
-def _screen(module: str, cls: str, *args: object) -> Screen:
-    """Import a screen only when first shown: start-up pays only for the Contacts screen."""
-    import importlib
-
-    return getattr(importlib.import_module(f"handpicked.tui.screens.{module}"), cls)(*args)
-
-
-def _compose_screen() -> Screen:
-    return _screen("compose", "ComposeScreen")
-
-
-def _campaigns_screen() -> Screen:
-    return _screen("campaigns", "CampaignsScreen")
 
 
 class HandpickedApp(App[None]):
@@ -55,11 +40,9 @@ class HandpickedApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "handpicked"
-    MODES: ClassVar = {
-        "contacts": ContactsScreen,
-        "companies": CompaniesScreen,
-        "compose": _compose_screen,
-        "campaigns": _campaigns_screen,
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
+        mode: partial(make_screen, mode)
+        for mode in ("contacts", "companies", "compose", "campaigns")
     }
     DEFAULT_MODE = "contacts"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -93,44 +76,30 @@ class HandpickedApp(App[None]):
             self.settings = config.load(ws)
         except HandpickedError as err:
             self.settings, self._settings_error = config.Settings(), err
-        self._preload: Future[tuple[BrowseIndex, dict]] | None = None
-        # is_empty() opens (and migrates) the database here, on the main thread: two workers
+        self._preload: Future[BrowseIndex] | None = None
+        """The contacts index, read in a thread while Textual starts (first paint comes sooner)."""
+        # has_no_contacts() opens (and migrates) the database here, on the main thread: two workers
         # opening it lazily at the same moment would both try to create the schema.
-        if not self.is_empty():
-            self._preload = self._start_preload()
+        if not self.has_no_contacts():
+            self._preload = contacts.preload(ws)
         if demo:  # in the title: each screen's sub-title names the screen
             self.title = f"handpicked · {DEMO_NOTE}"
-
-    def _start_preload(self) -> Future[tuple[BrowseIndex, dict]]:
-        """Read the contacts index in a thread while Textual starts: first paint comes sooner."""
-        future: Future[tuple[BrowseIndex, dict]] = Future()
-
-        def load() -> None:
-            try:
-                index = BrowseIndex.load(self.workspace)
-                future.set_result((index, display_columns(index)))
-            except BaseException as err:  # handed to whoever takes the result
-                future.set_exception(err)
-
-        threading.Thread(target=load, name="handpicked-preload", daemon=True).start()
-        return future
 
     def take_preloaded(self) -> tuple[BrowseIndex, dict] | None:
         """The index read at start-up, once, if nothing changed since (else None: reload)."""
         future, self._preload = self._preload, None
         if future is None or self.data_version != 0:
             return None
-        return future.result()
+        index = future.result()
+        return index, display_columns(index)
 
     def on_mount(self) -> None:
         if self._settings_error is not None:
             self.show_error(self._settings_error)
-        if self.is_empty():
-            from handpicked.tui.screens.welcome import WelcomeScreen
+        if self.has_no_contacts():
+            self.push_screen(make_screen("welcome"))
 
-            self.push_screen(WelcomeScreen())
-
-    def is_empty(self) -> bool:
+    def has_no_contacts(self) -> bool:
         """True when the workspace holds no contact yet (the welcome screen explains imports)."""
         return contacts.is_empty(self.workspace)
 
@@ -262,7 +231,7 @@ class HandpickedApp(App[None]):
         if size <= limits.max or self.allow_large:
             self._go("compose")
             return
-        from handpicked.tui.widgets.confirm import Confirm
+        from handpicked.tui.screens.confirm import Confirm
 
         question = (
             f"You picked {size} people; a campaign is for about {limits.target} "
@@ -289,15 +258,17 @@ class HandpickedApp(App[None]):
         self.open_campaign(name)
 
     def _latest_campaign(self) -> str | None:
+        from handpicked.core import campaigns  # here: start-up does not load the campaign code
+
         return campaigns.latest_campaign(self.workspace)
 
     def open_campaign(self, name: str) -> None:
         """Show one campaign's dispatch screen (on top of the campaigns list)."""
         self.last_campaign = name
         self._go("campaigns")
-        self.push_screen(_screen("dispatch", "DispatchScreen", name))
+        self.push_screen(make_screen("dispatch", name))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette (ctrl+p) offers every described key of the app and of the screen."""
         yield from super().get_system_commands(screen)
         own = type(screen).__dict__.get("BINDINGS", [])
@@ -309,7 +280,7 @@ class HandpickedApp(App[None]):
                     tip = binding.tooltip or binding.description
                     yield SystemCommand(binding.description, tip, self._runner(binding, target))
 
-    def _runner(self, binding: Binding, target: object):
+    def _runner(self, binding: Binding, target: DOMNode) -> Callable[[], Awaitable[None]]:
         async def run() -> None:
             await self.run_action(binding.action, target)
 

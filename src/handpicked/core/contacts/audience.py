@@ -12,21 +12,23 @@ live here, in core, so the CLI and the TUI apply the very same ones.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from pydantic import BaseModel
 
 from handpicked.core import config
 from handpicked.core.clock import today
-from handpicked.core.contacts.filters import AudienceFilter, cutoff, where
-from handpicked.core.contacts.store import get_contacts
+from handpicked.core.contacts.filters import AudienceFilter, cutoff
+from handpicked.core.contacts.store.reach import (
+    campaign_id_by_name,
+    filter_matches,
+    in_name_order,
+    last_contacts,
+)
+from handpicked.core.contacts.store.reading import get_contacts
 from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
 from handpicked.core.models import Contact
-
-ORDER = "sort_key, id"
 
 
 class Audience(BaseModel):
@@ -44,37 +46,6 @@ def _criteria(f: AudienceFilter) -> bool:
     return f.model_copy(update={"not_contacted_days": None, "exclude": []}) != AudienceFilter()
 
 
-def last_contacts(
-    conn: sqlite3.Connection,
-    ids: Iterable[int] | None,
-    since: str,
-    *,
-    campaign_id: int | None = None,
-) -> dict[int, str]:
-    """contact id -> latest day (YYYY-MM-DD) >= `since` each was reached, for `ids` (None: all).
-
-    Reached means what `filters.recently_contacted_sql` means: a message sent, a message queued or
-    being sent, or a touch logged by hand. Messages of `campaign_id` do not count: being in the
-    campaign being composed is not a reason to leave someone out of it.
-    """
-    other = "" if campaign_id is None else " AND campaign_id != :campaign"
-    scope = "" if ids is None else " AND contact_id IN (SELECT value FROM json_each(:ids))"
-    sql = (
-        "SELECT contact_id, max(day) FROM ("
-        " SELECT contact_id, substr(sent_at, 1, 10) AS day FROM messages"
-        f"  WHERE sent_at IS NOT NULL AND substr(sent_at, 1, 10) >= :since{other}{scope}"
-        " UNION ALL SELECT contact_id, substr(queued_at, 1, 10) FROM messages"
-        "  WHERE status IN ('queued', 'sending') AND substr(queued_at, 1, 10) >= :since"
-        f"{other}{scope}"
-        f" UNION ALL SELECT contact_id, day FROM touches WHERE day >= :since{scope}"
-        ") GROUP BY contact_id"
-    )
-    params: dict[str, object] = {"since": since, "campaign": campaign_id}
-    if ids is not None:
-        params["ids"] = json.dumps(sorted(set(ids)))
-    return {cid: day for cid, day in conn.execute(sql, params)}
-
-
 def recent_days(
     ws: Workspace, ids: Sequence[int], days: int | None, *, campaign_id: int | None = None
 ) -> dict[int, int]:
@@ -82,7 +53,7 @@ def recent_days(
     if not days or not ids:
         return {}
     now = today()
-    found = last_contacts(ws.conn, ids, cutoff(days, now), campaign_id=campaign_id)
+    found = last_contacts(ws, ids, cutoff(days, now), campaign_id=campaign_id)
     return {cid: max(0, (now - dt.date.fromisoformat(day)).days) for cid, day in found.items()}
 
 
@@ -96,8 +67,7 @@ def rule_days(ws: Workspace, f: AudienceFilter | None) -> int | None:
 def campaign_id(ws: Workspace, name: str | None) -> int | None:
     if not name:
         return None
-    row = ws.conn.execute("SELECT id FROM campaigns WHERE name = ?", (name,)).fetchone()
-    return row[0] if row else None
+    return campaign_id_by_name(ws, name)
 
 
 def select_audience(
@@ -112,7 +82,6 @@ def select_audience(
     Named contacts alone (no filter criteria) make the audience exactly those people. With
     `campaign`, that campaign's own messages neither count as recent contact nor exclude anyone.
     """
-    conn = ws.conn
     named = list(dict.fromkeys(int(i) for i in contact_ids))
     named_set = set(named)
     named_contacts = get_contacts(ws, named) if named else []
@@ -131,14 +100,11 @@ def select_audience(
     left_out = {"recently_contacted": 0, "do_not_contact": 0}
     chosen: list[int] = []
     if f is not None and (_criteria(f) or not named):
-        condition, params = where(conn, f, today(), apply_recent=False)
-        rows = conn.execute(
-            f"SELECT id, do_not_contact FROM contacts WHERE {condition} ORDER BY {ORDER}", params
-        ).fetchall()
-        chosen = [r[0] for r in rows if not r[1]]
+        rows = filter_matches(ws, f, today())
+        chosen = [cid for cid, listed in rows if not listed]
         left_out["do_not_contact"] = len(rows) - len(chosen)
         if days:
-            reached = last_contacts(conn, None, cutoff(days, today()), campaign_id=cid)
+            reached = last_contacts(ws, None, cutoff(days, today()), campaign_id=cid)
             kept = [i for i in chosen if i not in reached or i in named_set]
             left_out["recently_contacted"] = len(chosen) - len(kept)
             chosen = kept
@@ -148,14 +114,7 @@ def select_audience(
     recent = recent_days(ws, named, days, campaign_id=cid)
     ordered = chosen
     if set(named) - set(chosen):  # named people outside the filter: sort them in
-        ordered = [
-            row[0]
-            for row in conn.execute(
-                "SELECT id FROM contacts WHERE id IN (SELECT value FROM json_each(?))"
-                f" ORDER BY {ORDER}",
-                (json.dumps(sorted(set(chosen) | set(named))),),
-            )
-        ]
+        ordered = in_name_order(ws, set(chosen) | set(named))
     by_id = {c.id: c for c in named_contacts}
     rest = get_contacts(ws, [i for i in ordered if i not in by_id]) if ordered else []
     by_id.update((c.id, c) for c in rest)

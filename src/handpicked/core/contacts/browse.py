@@ -1,12 +1,12 @@
 """The whole network in memory, filtered as fast as a person types: the Contacts screen's index.
 
-`filters.where()` answers a filter with SQL, which is right for a command that runs once. A screen
-that re-filters 100,000 contacts on every keystroke and recounts four facets each time cannot
-afford a query per keystroke, so the columns a filter looks at are read once into Arrow arrays and
-every `AudienceFilter` is answered with vectorised masks (pyarrow.compute) over them. The meaning
-is the same as `where()`'s (words of the search folded and matched inside `search_text`; facets
-OR'd within a kind and AND'd across kinds; the recency rule as `audience.last_contacts` sees it),
-and a test holds the two in step.
+The contacts store answers a filter with SQL (`store.conditions.where`), right for a command
+that runs once. A screen that re-filters 100,000 contacts on every keystroke and recounts four
+facets each time cannot afford a query per keystroke, so the columns a filter looks at are read
+once into Arrow arrays and every `AudienceFilter` is answered with vectorised masks
+(pyarrow.compute) over them. The meaning is the same as `where()`'s (words of the search folded
+and matched inside `search_text`; facets OR'd within a kind and AND'd across kinds; the recency
+rule as `store.reach.last_contacts` sees it), and a test holds the two in step.
 
 Two habits keep typing smooth: a query that extends the previous one ("dev" -> "deve") is matched
 against the previous hits only, and facet counts are "disjunctive" (each facet counted with every
@@ -16,51 +16,32 @@ condition except its own), so a ticked sector never hides the other sectors one 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import threading
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from handpicked.core.clock import today
-from handpicked.core.contacts.audience import last_contacts
 from handpicked.core.contacts.classify import SENIORITIES, UNCLASSIFIED
 from handpicked.core.contacts.filters import AudienceFilter, cutoff
+from handpicked.core.contacts.store import columns as stored
+from handpicked.core.contacts.store.companies import sector_labels
+from handpicked.core.contacts.store.reach import last_contacts, last_sent_or_touched
 from handpicked.core.db import Workspace
 from handpicked.core.text import fold, words
 
 FACETS: tuple[str, ...] = ("sector", "function", "seniority", "tag")
 
-# One pass over the table, each column aggregated into a JSON array: sqlite builds the arrays in C
-# and json.loads reads them in C, about twice as fast as 100,000 row tuples through fetchall().
-# The columns come in table order and are put in name order in Arrow (see `_name_order`).
-_COLUMNS: tuple[tuple[str, str, pa.DataType], ...] = (
-    ("id", "id", pa.int64()),
-    ("first_name", "first_name", pa.string()),
-    ("last_name", "last_name", pa.string()),
-    ("company", "company", pa.string()),
-    ("position", "position", pa.string()),
-    ("sector", "sector", pa.string()),
-    ("function", "function", pa.string()),
-    ("seniority", "seniority", pa.string()),
-    ("search_text", "search_text", pa.string()),
-    ("company_key", "company_key", pa.string()),
-    ("has_email", "email != ''", pa.bool_()),
-    ("connected_on", "coalesce(connected_on, '')", pa.string()),
-    ("changed_at", "coalesce(position_changed_at, '')", pa.string()),
-    ("do_not_contact", "do_not_contact != 0", pa.bool_()),
-    ("sort_key", "sort_key", pa.string()),
-)
-_SELECT = (
-    "SELECT " + ", ".join(f"json_group_array({sql})" for _, sql, _ in _COLUMNS) + " FROM contacts"
-)
-_LAST_CONTACTED = (
-    "SELECT contact_id, max(day) FROM ("
-    " SELECT contact_id, substr(sent_at, 1, 10) AS day FROM messages WHERE sent_at IS NOT NULL"
-    " UNION ALL SELECT contact_id, day FROM touches) GROUP BY contact_id"
-)
+# The Arrow type of each of the store's columns (`store.columns.COLUMNS`); they come in table
+# order and are put in name order in Arrow (see `_name_order`).
+_TYPES: dict[str, pa.DataType] = {
+    "id": pa.int64(),
+    "has_email": pa.bool_(),
+    "do_not_contact": pa.bool_(),
+}
 
 
 @dataclass(frozen=True)
@@ -97,7 +78,6 @@ class BrowseIndex:
         self._all = pa.array(range(self.size), type=pa.int64())
         self._tags_column: pa.Array | None = None
         self._kit_rank: pa.Array | None = None
-        self._positions: dict[int, int] | None = None
         self._lock = threading.Lock()
         self._last_search: tuple[str, pa.Array] = ("", self._all)
         self.facet_values = {kind: self._network_order(kind) for kind in FACETS}
@@ -105,23 +85,15 @@ class BrowseIndex:
     @classmethod
     def load(cls, ws: Workspace) -> BrowseIndex:
         """Read the workspace's contacts once (about 0.4 s for 100,000 on a small machine)."""
-        conn = ws.conn
         stamp = data_stamp(ws)
-        values = [json.loads(column) for column in conn.execute(_SELECT).fetchone()]
-        ids = values[0]
-        columns = {
-            name: pa.array(column, type=kind if kind != pa.bool_() else pa.int8())
-            for (name, _, kind), column in zip(_COLUMNS, values, strict=True)
-        }
-        for name, _, kind in _COLUMNS:
-            if kind == pa.bool_():
-                columns[name] = columns[name].cast(pa.bool_())
-        last = dict(conn.execute(_LAST_CONTACTED).fetchall())
-        reached = last_contacts(conn, None, "")
+        columns = _read_joined(ws) or _read_json(ws)
+        ids = columns["id"].to_pylist()
+        last = last_sent_or_touched(ws)
+        reached = last_contacts(ws, None, "")
         columns["last_contacted"] = pa.array([last.get(i, "") for i in ids], pa.string())
         columns["reached"] = pa.array([reached.get(i, "") for i in ids], pa.string())
         tags: dict[str, list[int]] = {}
-        tag_rows = conn.execute("SELECT contact_id, tag FROM tags ORDER BY tag").fetchall()
+        tag_rows = stored.tag_pairs(ws)
         if tag_rows:
             position = {cid: pos for pos, cid in enumerate(ids)}
             for cid, tag in tag_rows:
@@ -136,14 +108,9 @@ class BrowseIndex:
     def __len__(self) -> int:
         return self.size
 
-    def position_of(self, contact_id: int) -> int | None:
-        """Where a contact sits in the columns (None when it is not in the index)."""
-        if self._positions is None:
-            self._positions = {cid: pos for pos, cid in enumerate(self.columns["id"].to_pylist())}
-        return self._positions.get(contact_id)
-
     def ids(self, rows: pa.Array) -> list[int]:
-        return self.columns["id"].take(rows).to_pylist()
+        ids: list[int] = self.columns["id"].take(rows).to_pylist()
+        return ids
 
     # -- filtering ---------------------------------------------------------------------------
 
@@ -276,6 +243,33 @@ class BrowseIndex:
         return sorted(counts, key=lambda k: (k == UNCLASSIFIED, -counts[k], k))
 
 
+def _read_joined(ws: Workspace) -> dict[str, pa.Array] | None:
+    """The columns, each read as one joined string; None when a value holds the separator."""
+    count, joined = stored.joined_columns(ws)
+    columns = {}
+    for (name, _), text in zip(stored.COLUMNS, joined, strict=True):
+        kind = _TYPES.get(name, pa.string())
+        values = pa.array([], pa.string())
+        if count:
+            values = pc.split_pattern(pa.array([text], pa.string()), stored.SEPARATOR)[0].values
+        if len(values) != count:
+            return None
+        columns[name] = values if kind == pa.string() else values.cast(kind)
+    return columns
+
+
+def _read_json(ws: Workspace) -> dict[str, pa.Array]:
+    """The columns, each read as a JSON array (any value, slower)."""
+    columns = {}
+    for (name, _), values in zip(stored.COLUMNS, stored.json_columns(ws), strict=True):
+        kind = _TYPES.get(name, pa.string())
+        if kind == pa.bool_():
+            columns[name] = pa.array(values, type=pa.int8()).cast(kind)
+        else:
+            columns[name] = pa.array(values, type=kind)
+    return columns
+
+
 def _name_order(columns: dict[str, pa.Array]) -> pa.Array:
     """Positions in `list_contacts` order: the folded name (`sort_key`), then id."""
     keys = pa.table({"name": columns["sort_key"], "id": columns["id"]})
@@ -292,23 +286,36 @@ def _filter_all(rows: pa.Array, masks: list[pa.Array]) -> pa.Array:
     return rows.filter(combined)
 
 
+def preload(ws: Workspace) -> Future[BrowseIndex]:
+    """Start reading the index in a thread, and return where it will be.
+
+    The app starts this as it starts: the index is read while Textual builds its first screen,
+    so the first table is painted sooner. Open the workspace first (on the calling thread): two
+    threads creating the schema would collide.
+    """
+    future: Future[BrowseIndex] = Future()
+
+    def load() -> None:
+        try:
+            future.set_result(BrowseIndex.load(ws))
+        except BaseException as err:  # handed to whoever takes the result
+            future.set_exception(err)
+
+    threading.Thread(target=load, name="handpicked-preload", daemon=True).start()
+    return future
+
+
 def data_stamp(ws: Workspace) -> tuple[int, int]:
     """Where the database stands: rows changed through this connection (any thread, any screen)
     and commits by other processes (`handpicked` in another terminal). Cheap to ask on every
     screen switch, so a screen showing derived data reloads exactly when something changed.
     """
-    conn = ws.conn
-    return conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0]
+    return stored.data_stamp(ws)
 
 
 def sector_choices(ws: Workspace) -> list[str]:
     """Sectors a user can give a company or a contact: the taxonomy, then their own labels."""
     from handpicked.core.contacts.classify import SECTORS
 
-    own = {
-        row[0]
-        for row in ws.conn.execute(
-            "SELECT sector FROM company_sectors UNION SELECT sector FROM contacts"
-        )
-    }
+    own = sector_labels(ws)
     return [*SECTORS, *sorted(own - set(SECTORS) - {UNCLASSIFIED}, key=fold)]

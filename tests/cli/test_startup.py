@@ -1,0 +1,83 @@
+"""A command loads what it uses: listing contacts never pays for the app, the keyring or Jinja2.
+
+`handpicked contacts --search WORD` is meant to answer in about the time Python takes to start
+Textual; importing every command's dependencies up front costs twice that. These tests run the
+real entry point in a fresh interpreter and look at what ended up imported.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.cli.conftest import LINKEDIN_HEADER
+
+HEAVY = (
+    "textual", "keyring", "jinja2", "pyarrow", "polars",
+    "handpicked.core.campaigns", "handpicked.core.config",
+)  # fmt: skip
+
+_CHILD = """
+import json, sys
+from handpicked.cli import main
+code = main(sys.argv[1:])
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def _loaded(*argv: str) -> tuple[int, set[str]]:
+    """Exit code and modules imported by `handpicked ARGV` run in a fresh interpreter."""
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, *argv], capture_output=True, text=True, check=True
+    )
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    return report["code"], set(report["modules"])
+
+
+def _heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY))
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """A workspace holding two LinkedIn contacts, imported through the CLI."""
+    source = tmp_path / "Connections.csv"
+    source.write_text(
+        f"Notes:\n\n{LINKEDIN_HEADER}\n"
+        "Ada,Lovelace,https://www.linkedin.com/in/ada,ada@example.com,Analytical,Developer,"
+        "01 Jan 2024\n"
+        "Alan,Turing,https://www.linkedin.com/in/alan,,Bletchley,Cryptanalyst,02 Feb 2023\n",
+        encoding="utf-8",
+    )
+    home = tmp_path / "ws"
+    code, _ = _loaded("--workspace", str(home), "import", str(source))
+    assert code == 0
+    return home
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("contacts", "--limit", "1"),
+        ("contacts", "--search", "ada", "--limit", "50"),
+        ("facets",),
+    ],
+)
+def test_listing_contacts_loads_no_app_keyring_or_templates(workspace: Path, argv):
+    """Verify `contacts` and `facets` import neither Textual, keyring, Jinja2, pyarrow nor the
+    campaigns package."""
+    code, modules = _loaded("--workspace", str(workspace), *argv)
+    assert code == 0
+    assert _heavy(modules) == []
+
+
+def test_compose_still_loads_what_it_needs(workspace: Path):
+    """Verify the lazy imports still give `templates` its Jinja2 templates (the command works)."""
+    code, modules = _loaded("--workspace", str(workspace), "templates")
+    assert code == 0
+    assert "jinja2" in modules
+    assert "textual" not in modules
