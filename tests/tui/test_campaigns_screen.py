@@ -14,8 +14,8 @@ from handpicked.core.contacts.merge.files import import_paths
 from handpicked.core.db import Workspace
 from handpicked.tui.app import make_app
 from handpicked.tui.screens.campaigns import CampaignsScreen
+from handpicked.tui.screens.confirm import Confirm
 from handpicked.tui.screens.dispatch import DispatchScreen
-from handpicked.tui.widgets.confirm import Confirm
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
 PEOPLE = """\

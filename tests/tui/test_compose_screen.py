@@ -15,9 +15,9 @@ from handpicked.core.contacts.merge.files import import_paths
 from handpicked.core.db import Workspace, transaction
 from handpicked.tui.app import make_app
 from handpicked.tui.screens.compose import ComposeScreen
+from handpicked.tui.screens.confirm import Confirm
 from handpicked.tui.screens.dispatch import DispatchScreen
-from handpicked.tui.widgets.confirm import Confirm
-from handpicked.tui.widgets.message_editor import MessageEditor
+from handpicked.tui.screens.message_editor import MessageEditor
 from handpicked.tui.widgets.message_preview import MessagePreview
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from handpicked.core import config
 from handpicked.core.contacts.filters import AudienceFilter
 from handpicked.core.contacts.store import get_contact, list_contacts
+from handpicked.tui.screens.confirm import Confirm
 from handpicked.tui.screens.contact_detail import ContactDetailScreen
 from handpicked.tui.screens.contacts import ContactsScreen
 from handpicked.tui.widgets.audience_gauge import AudienceGauge
-from handpicked.tui.widgets.confirm import Confirm
 from handpicked.tui.widgets.contact_table import ContactTable
 from handpicked.tui.widgets.facet_list import FacetList
 
@@ -161,6 +161,17 @@ async def test_gauge_follows_settings(sample_ws, app_factory, wait, text_of):
         await pilot.pause()
         assert "6 / 5" in text_of(app)
         assert app.screen.query_one(AudienceGauge).state == "warning"
+
+
+async def test_gauge_click_opens_compose(sample_ws, app_factory, wait):
+    """Verify clicking the audience gauge asks to compose, as its tooltip promises."""
+    app = app_factory(sample_ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait(pilot)
+        app.pick(ids_of(sample_ws)[:3])
+        await pilot.click(AudienceGauge)
+        await wait(pilot)
+        assert app.current_mode == "compose"
 
 
 async def test_compose_past_max_needs_confirmation(sample_ws, app_factory, wait, text_of):

@@ -18,10 +18,10 @@ from handpicked.core.contacts.merge.files import import_paths
 from handpicked.core.db import Workspace, transaction
 from handpicked.tui.app import make_app
 from handpicked.tui.screens.dispatch import DispatchScreen
-from handpicked.tui.widgets.export_dialog import ExportDialog
-from handpicked.tui.widgets.message_editor import MessageEditor
+from handpicked.tui.screens.export_dialog import ExportDialog
+from handpicked.tui.screens.message_editor import MessageEditor
+from handpicked.tui.screens.send_dialog import SendDialog
 from handpicked.tui.widgets.message_preview import MessagePreview
-from handpicked.tui.widgets.send_dialog import SendDialog
 
 pytest_plugins = ["smtp_server"]
 

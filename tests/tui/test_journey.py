@@ -13,9 +13,9 @@ from handpicked.core.contacts.filters import AudienceFilter
 from handpicked.core.db import Workspace
 from handpicked.tui.screens.compose import ComposeScreen
 from handpicked.tui.screens.dispatch import DispatchScreen
-from handpicked.tui.widgets.export_dialog import ExportDialog
+from handpicked.tui.screens.export_dialog import ExportDialog
+from handpicked.tui.screens.message_editor import MessageEditor
 from handpicked.tui.widgets.facet_list import FacetList
-from handpicked.tui.widgets.message_editor import MessageEditor
 from handpicked.tui.widgets.message_preview import MessagePreview
 
 SECTOR, SENIORITY = "Financial Services", "Senior"

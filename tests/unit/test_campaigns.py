@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -421,3 +422,18 @@ def test_draft_lints_hand_edits_as_they_will_be_queued(ws: Workspace) -> None:
     stored = {m.contact_id: m for m in campaigns.preview(ws, "later").messages}
     assert [v.warnings for v in views] == [stored[p.id].warnings for p in people]
     assert [v.body for v in views] == [stored[p.id].body for p in people]
+
+
+def test_campaigns_sql_lives_in_the_store():
+    """Verify no campaigns module outside store/ writes SQL: statements sit with their tables."""
+    package = Path(campaigns.__file__).parent
+    sql = re.compile(r"\.execute(many)?\(|\b(SELECT|UPDATE|INSERT INTO|DELETE FROM) ")
+    wrong = []
+    for path in sorted(package.rglob("*.py")):
+        if "store" in path.relative_to(package).parts:
+            continue
+        text = path.read_text("utf-8")
+        for found in sql.finditer(text):
+            line = text[: found.start()].count("\n") + 1
+            wrong.append(f"{path.relative_to(package)}:{line}: {found.group().strip()}")
+    assert not wrong, "\n".join(wrong)

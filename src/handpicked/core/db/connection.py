@@ -72,7 +72,7 @@ def database_problem(path: Path, err: sqlite3.Error) -> HandpickedError:
     """
     code = getattr(err, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None  # extended codes share the low byte
-    problem = _PROBLEMS.get(primary)
+    problem = None if primary is None else _PROBLEMS.get(primary)
     if problem is None:
         if "no such" in str(err):  # a table or column this build does not know
             problem = (

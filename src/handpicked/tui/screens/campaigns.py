@@ -11,12 +11,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from handpicked.core import campaigns
 from handpicked.tui import USER_ERRORS
-from handpicked.tui.widgets.confirm import Confirm
+from handpicked.tui.screens.base import HandpickedScreen
+from handpicked.tui.screens.confirm import Confirm
 from handpicked.tui.widgets.safe import safe_line
 
 COUNTED = ("queued", "sent", "replied", "skipped", "failed")
@@ -30,7 +30,7 @@ def reply_rate(rate: float | None) -> Text:
     return Text(f"{rate:.0%}", style="bold" if rate else "", justify="right")
 
 
-class CampaignsScreen(Screen):
+class CampaignsScreen(HandpickedScreen[None]):
     """A table of campaigns, newest first; enter opens the highlighted one."""
 
     SUB_TITLE = "Campaigns"

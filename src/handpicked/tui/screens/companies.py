@@ -13,13 +13,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 from textual.worker import get_current_worker
 
 from handpicked.core import contacts as core
 from handpicked.core.contacts import UNCLASSIFIED, data_stamp, sector_choices
 from handpicked.tui import USER_ERRORS
+from handpicked.tui.screens.base import HandpickedScreen
 from handpicked.tui.screens.picker import Picker
 from handpicked.tui.widgets.arrow_table import ArrowTable, ColumnSpec
 from handpicked.tui.widgets.audience_gauge import AudienceGauge
@@ -39,7 +39,7 @@ class CompanyTable(ArrowTable):
         )  # fmt: skip
 
 
-class CompaniesScreen(Screen):
+class CompaniesScreen(HandpickedScreen[None]):
     """Assign sectors per company, most contacts first."""
 
     SUB_TITLE = "Companies"

@@ -16,7 +16,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -26,14 +25,15 @@ from handpicked.core import campaigns, contacts, messages
 from handpicked.core.clock import today
 from handpicked.core.models import Contact
 from handpicked.tui import USER_ERRORS
-from handpicked.tui.widgets.confirm import Confirm
-from handpicked.tui.widgets.message_editor import Edit, MessageEditor
+from handpicked.tui.screens.base import HandpickedScreen
+from handpicked.tui.screens.confirm import Confirm
+from handpicked.tui.screens.message_editor import Edit, MessageEditor
 from handpicked.tui.widgets.message_preview import MessagePreview, channel_limit
 from handpicked.tui.widgets.safe import safe_line
 from handpicked.tui.widgets.values_form import ValuesForm
 
 
-class ComposeScreen(Screen):
+class ComposeScreen(HandpickedScreen[None]):
     """Template picker, campaign values, audience list and the highlighted person's message."""
 
     SUB_TITLE = "Compose"

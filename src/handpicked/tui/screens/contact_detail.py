@@ -15,7 +15,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static, TextArea
 
 from handpicked.core import campaigns
@@ -23,6 +22,7 @@ from handpicked.core import contacts as core
 from handpicked.core.contacts import FUNCTIONS, SENIORITIES, sector_choices
 from handpicked.core.models import Contact
 from handpicked.tui import USER_ERRORS
+from handpicked.tui.screens.base import HandpickedScreen
 from handpicked.tui.screens.picker import AUTOMATIC, Picker
 from handpicked.tui.widgets.safe import safe_line
 
@@ -36,7 +36,7 @@ SOURCES = {
 }
 
 
-class ContactDetailScreen(Screen):
+class ContactDetailScreen(HandpickedScreen[None]):
     """Details of one contact; Escape goes back to the list (saving the note if it changed)."""
 
     SUB_TITLE = "Contact"
@@ -216,9 +216,14 @@ class ContactDetailScreen(Screen):
     def _corrected(self, kind: str, value: str | None) -> None:
         if value is None:
             return
+        new = "" if value == AUTOMATIC else value
         try:
-            core.set_contact(self.app.workspace, self.contact_id,
-                             **{kind: "" if value == AUTOMATIC else value})  # fmt: skip
+            core.set_contact(
+                self.app.workspace, self.contact_id,
+                function=new if kind == "function" else None,
+                seniority=new if kind == "seniority" else None,
+                sector=new if kind == "sector" else None,
+            )  # fmt: skip
         except USER_ERRORS as err:
             self.app.show_error(err)
             return

@@ -15,13 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
 from handpicked.core.contacts import FACETS, AudienceFilter, BrowseIndex, BrowseResult, data_stamp
 from handpicked.tui import USER_ERRORS
+from handpicked.tui.screens.base import HandpickedScreen
 from handpicked.tui.widgets.audience_gauge import AudienceGauge
 from handpicked.tui.widgets.contact_table import ContactTable, display_columns
 from handpicked.tui.widgets.facet_list import FacetList
@@ -30,7 +30,7 @@ FACET_TITLES = {"sector": "Sector", "function": "Function", "seniority": "Senior
 DEBOUNCE = 0.15
 
 
-class ContactsScreen(Screen):
+class ContactsScreen(HandpickedScreen[None]):
     """Browse, filter and pick; Enter opens a contact, F4 composes for the audience."""
 
     SUB_TITLE = "Contacts"
@@ -57,14 +57,14 @@ class ContactsScreen(Screen):
         Binding("x", "clear_audience", "Clear audience", tooltip="Unpick everyone"),
         Binding(
             "h",
-            "toggle('hide-recent')",
+            "flip('hide-recent')",
             "Hide recent",
             tooltip="Leave out people reached in the last audience.not_contacted_days",
         ),
-        Binding("k", "toggle('keep-in-touch')", "Keep in touch", tooltip="Longest silence first"),
+        Binding("k", "flip('keep-in-touch')", "Keep in touch", tooltip="Longest silence first"),
         Binding(
             "p",
-            "toggle('changed')",
+            "flip('changed')",
             "New position",
             tooltip="Only people who changed jobs: congratulate them",
         ),
@@ -278,7 +278,7 @@ class ContactsScreen(Screen):
 
     @on(AudienceGauge.Clicked)
     def _gauge_clicked(self) -> None:
-        self.run_action("app.compose")
+        self.app.action_compose()
 
     def _audience_moved(self, size: int) -> None:
         self.query_one(AudienceGauge).count = size
@@ -295,7 +295,7 @@ class ContactsScreen(Screen):
     def action_focus_table(self) -> None:
         self.set_focus(self.query_one(ContactTable))
 
-    def action_toggle(self, checkbox_id: str) -> None:
+    def action_flip(self, checkbox_id: str) -> None:
         box = self.query_one(f"#{checkbox_id}", Checkbox)
         if not box.disabled:
             box.toggle()

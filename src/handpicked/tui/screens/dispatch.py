@@ -15,25 +15,26 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
+from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from handpicked.core import campaigns
 from handpicked.core.campaigns import email
 from handpicked.tui import USER_ERRORS
-from handpicked.tui.widgets.export_dialog import ExportChoice, ExportDialog
-from handpicked.tui.widgets.message_editor import Edit, MessageEditor
+from handpicked.tui.screens.base import HandpickedScreen
+from handpicked.tui.screens.export_dialog import ExportChoice, ExportDialog
+from handpicked.tui.screens.message_editor import Edit, MessageEditor
+from handpicked.tui.screens.send_dialog import SendChoice, SendDialog
 from handpicked.tui.widgets.message_preview import MessagePreview, channel_limit
 from handpicked.tui.widgets.safe import safe_line
-from handpicked.tui.widgets.send_dialog import SendChoice, SendDialog
 
 GLYPHS = {"queued": "·", "sending": "…", "sent": "✓", "replied": "↩", "skipped": "–", "failed": "✗"}
 STYLES = {"sent": "green", "replied": "bold green", "skipped": "dim", "failed": "red"}
 DONE = ("sent", "skipped", "replied")
 
 
-class DispatchScreen(Screen):
+class DispatchScreen(HandpickedScreen[None]):
     """One campaign's messages: the list on the left, the current one in full on the right."""
 
     SUB_TITLE = "Dispatch"
@@ -336,12 +337,13 @@ class DispatchScreen(Screen):
 
     @work(thread=True, exclusive=True, group="email")
     def _send(self, password: str, subject: str | None) -> None:
+        def progress(item: email.SendItem) -> None:
+            self.post_message(self.EmailProgress(item))
+
         try:
             report = email.send(
                 self.app.workspace, self.campaign, password=password, subject=subject,
-                rate=self.SEND_RATE, on_progress=lambda item: self.post_message(
-                    self.EmailProgress(item)
-                ),
+                rate=self.SEND_RATE, on_progress=progress,
             )  # fmt: skip
         except Exception as err:  # whatever went wrong, the user reads a sentence, not a traceback
             self.post_message(self.EmailDone(None, err))
@@ -352,7 +354,7 @@ class DispatchScreen(Screen):
     def _email_progress(self, event: EmailProgress) -> None:
         item = event.item
         done = "sent to" if item.status == "sent" else f"failed ({item.reason}):"
-        severity = "information" if item.status == "sent" else "error"
+        severity: SeverityLevel = "information" if item.status == "sent" else "error"
         self.notify(f"Email {done} {item.name} <{item.email}>", markup=False, severity=severity)
         self.reload()
 
@@ -363,6 +365,6 @@ class DispatchScreen(Screen):
             self.app.show_error(event.error)
         elif event.report is not None:
             report = event.report
-            severity = "error" if report.failed else "information"
+            severity: SeverityLevel = "error" if report.failed else "information"
             sentence = f"Email: {report.sent} sent, {report.failed} failed."
             self.notify(sentence, markup=False, severity=severity)

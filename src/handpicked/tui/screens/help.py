@@ -2,51 +2,44 @@
 
 from __future__ import annotations
 
-import importlib
+from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
+from textual.dom import DOMNode
 from textual.widgets import Footer, Header, Static
 
-# (section title, "module:Class") in the order a user meets them; a missing module is skipped.
-SECTIONS: tuple[tuple[str, str], ...] = (
-    ("Everywhere", "handpicked.tui.app:HandpickedApp"),
-    ("Contacts", "handpicked.tui.screens.contacts:ContactsScreen"),
-    ("Contacts table", "handpicked.tui.widgets.contact_table:ContactTable"),
-    ("Sector, function, seniority, tag", "handpicked.tui.widgets.facet_list:FacetList"),
-    ("Contact details", "handpicked.tui.screens.contact_detail:ContactDetailScreen"),
-    ("Companies", "handpicked.tui.screens.companies:CompaniesScreen"),
-    ("Choosing a value", "handpicked.tui.screens.picker:Picker"),
-    ("Compose", "handpicked.tui.screens.compose:ComposeScreen"),
-    ("Dispatch", "handpicked.tui.screens.dispatch:DispatchScreen"),
-    ("Campaigns", "handpicked.tui.screens.campaigns:CampaignsScreen"),
-    ("Import a file", "handpicked.tui.screens.welcome:ImportDialog"),
-    ("Help", "handpicked.tui.screens.help:HelpScreen"),
-)
+from handpicked.tui.app import HandpickedApp
+from handpicked.tui.screens import SCREENS, screen_class
+from handpicked.tui.screens.base import HandpickedScreen
+from handpicked.tui.widgets.contact_table import ContactTable
+from handpicked.tui.widgets.facet_list import FacetList
+
+# Widgets with keys of their own, listed right after the screen that shows them.
+PARTS: dict[str, tuple[tuple[str, type[DOMNode]], ...]] = {
+    "contacts": (
+        ("Contacts table", ContactTable),
+        ("Sector, function, seniority, tag", FacetList),
+    ),
+}
 
 
-def _load(path: str) -> type | None:
-    module, _, name = path.partition(":")
-    try:
-        found = importlib.import_module(module)
-    except ModuleNotFoundError as err:
-        if err.name == module:
-            return None
-        raise
-    return getattr(found, name, None)
+def help_sections() -> list[tuple[str, type[DOMNode]]]:
+    """(title, class) in the order a user meets them: the app, then every registered screen."""
+    sections: list[tuple[str, type[DOMNode]]] = [("Everywhere", HandpickedApp)]
+    for name, registered in SCREENS.items():
+        sections.append((registered.title, screen_class(name)))
+        sections.extend(PARTS.get(name, ()))
+    return sections
 
 
-def binding_sections(app: App) -> list[tuple[str, list[tuple[str, str, str]]]]:
+def binding_sections(app: App[Any]) -> list[tuple[str, list[tuple[str, str, str]]]]:
     """(title, [(keys, description, tooltip)]) per section, from each class's own BINDINGS."""
     sections = []
-    for title, path in SECTIONS:
-        cls = _load(path)
-        if cls is None:
-            continue
+    for title, cls in help_sections():
         by_action: dict[str, tuple[list[str], Binding]] = {}
         for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", [])):
             if not binding.description:
@@ -61,7 +54,7 @@ def binding_sections(app: App) -> list[tuple[str, list[tuple[str, str, str]]]]:
     return sections
 
 
-class HelpScreen(Screen):
+class HelpScreen(HandpickedScreen[None]):
     """Keys by screen; Escape (or F1) closes it."""
 
     SUB_TITLE = "Help"

@@ -91,9 +91,9 @@ class Picker(ModalScreen[str | None]):
         option_list = self.query_one(OptionList)
         option_list.set_options(options)
         if options:
-            current = self.current in visible and not wanted
+            current = self.current if self.current in visible and not wanted else None
             offset = 1 if self.automatic and not wanted else 0
-            option_list.highlighted = offset + visible.index(self.current) if current else 0
+            option_list.highlighted = offset + visible.index(current) if current is not None else 0
 
     @on(Input.Changed, "#picker-filter")
     def _typed(self, event: Input.Changed) -> None:

@@ -9,18 +9,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.notifications import SeverityLevel
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
 from handpicked.core.contacts import import_paths
 from handpicked.core.models import FileReport
+from handpicked.tui.app import HandpickedApp
+from handpicked.tui.screens.base import HandpickedScreen
 from handpicked.tui.widgets.safe import clean_text, safe
 
 INSTRUCTIONS = """\
@@ -86,6 +88,8 @@ def _severity(report: FileReport) -> SeverityLevel:
 class ImportForm(Vertical):
     """A path box and an Import button; posts `Imported` when a file went in."""
 
+    app = getters.app(HandpickedApp)
+
     DEFAULT_CSS = """
     ImportForm { height: auto; }
     ImportForm Horizontal { height: auto; }
@@ -149,7 +153,7 @@ class ImportForm(Vertical):
         status.set_class(error, "-error")
 
 
-class WelcomeScreen(Screen):
+class WelcomeScreen(HandpickedScreen[None]):
     """Shown over Contacts while the workspace is empty."""
 
     SUB_TITLE = "Welcome"
@@ -177,7 +181,7 @@ class WelcomeScreen(Screen):
         self.notify(
             clean_text(summary(event.report)), markup=False, severity=_severity(event.report)
         )
-        if not self.app.is_empty():
+        if not self.app.has_no_contacts():
             self.app.pop_screen()
 
     def action_focus_path(self) -> None:

@@ -99,7 +99,7 @@ class ContactTable(ArrowTable):
 
     BINDINGS = [
         Binding(
-            "space", "toggle", "Pick/unpick",
+            "space", "toggle_pick", "Pick/unpick",
             tooltip="Add the contact to the audience, or take them out (a click on ✓ too)",
         ),
         Binding(
@@ -177,7 +177,7 @@ class ContactTable(ArrowTable):
 
     # -- input ----------------------------------------------------------------------------------
 
-    def action_toggle(self) -> None:
+    def action_toggle_pick(self) -> None:
         if (contact_id := self.current_id) is not None:
             self.post_message(self.AudienceToggled(contact_id))
 
@@ -193,4 +193,4 @@ class ContactTable(ArrowTable):
         if event.chain >= 2:
             self.action_open()
         elif meta.get("column") == 0 and event.x + self.scroll_x < 3:
-            self.action_toggle()
+            self.action_toggle_pick()

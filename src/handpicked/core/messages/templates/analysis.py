@@ -263,8 +263,13 @@ def _printed_paths(expr: nodes.Node) -> list[str]:
     return [p for child in expr.iter_child_nodes() for p in _printed_paths(child)]
 
 
-def _walk(node: nodes.Node, guards: frozenset[tuple[str, bool]], out: list) -> None:
+def _walk(
+    node: nodes.Node,
+    guards: frozenset[tuple[str, bool]],
+    out: list[tuple[str, frozenset[tuple[str, bool]]]],
+) -> None:
     """Collect each printed contact variable with the conditions under which it is printed."""
+    child: nodes.Node
     if isinstance(node, nodes.Output):
         for child in node.nodes:
             if not isinstance(child, nodes.TemplateData):

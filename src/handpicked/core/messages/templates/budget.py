@@ -22,7 +22,8 @@ import re
 from collections.abc import Iterable, Mapping
 from string import Formatter
 from time import monotonic
-from typing import Any
+from types import UnionType
+from typing import Any, TypeVar, cast
 
 from jinja2.utils import Namespace
 
@@ -34,6 +35,8 @@ RANGE = 10_000  # numbers in one range()
 WORDS = 10_000  # words of one lipsum()
 DIGITS = 3_000  # digits of a number (Python prints no more than 4,300)
 _BITS = DIGITS * 10 // 3
+
+T = TypeVar("T")
 
 
 class OverBudget(Exception):
@@ -69,7 +72,7 @@ class Budget:
                 "message, far longer than a message needs"
             )
 
-    def made(self, value: Any) -> Any:
+    def made(self, value: T) -> T:
         """`value`, once counted: refused when it, or all that was made, is over the budget."""
         size = weight(value)
         if size > SIZE:
@@ -80,7 +83,9 @@ class Budget:
         return value
 
 
-_VIEWS = type({}.keys()) | type({}.values()) | type({}.items())
+# A dict's views (dict_keys, ...): no builtin names their types, and typeshed's `type | type`
+# says it may be Any.
+_VIEWS = cast(UnionType, type({}.keys()) | type({}.values()) | type({}.items()))
 
 
 def weight(value: Any, limit: int = SIZE) -> int:
@@ -177,7 +182,7 @@ def _replaced_size(text: Any, old: Any, new: Any, count: Any = -1) -> int:
     return len(text) + hits * max(0, len(new) - len(old))
 
 
-def check_method(method: Any, args: tuple, kwargs: dict) -> tuple:
+def check_method(method: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
     """Refuse a text method that would make a huge text; `args`, with an iterable made a list."""
     owner, name = getattr(method, "__self__", None), getattr(method, "__name__", "")
     if isinstance(owner, str | bytes):
@@ -187,7 +192,7 @@ def check_method(method: Any, args: tuple, kwargs: dict) -> tuple:
             _too_wide(args[0] if args else kwargs.get("width"))
         elif name == "expandtabs":
             tab = args[0] if args else kwargs.get("tabsize", 8)
-            tabs = owner.count("\t" if isinstance(owner, str) else b"\t")
+            tabs = owner.count("\t") if isinstance(owner, str) else owner.count(b"\t")
             within(len(owner) + tabs * (tab if isinstance(tab, int) else 0))
         elif name == "replace" and len(args) >= 2:
             within(_replaced_size(owner, *args[:3]))

@@ -172,7 +172,7 @@ def _parse_file(path_text: str, text: str) -> Template:
 
 
 def _from_front_matter(
-    data: dict, path: Path, where: str, body: str, body_line: int, subject_line: int
+    data: dict[str, Any], path: Path, where: str, body: str, body_line: int, subject_line: int
 ) -> Template:
     unknown = sorted(set(data) - set(_FRONT_KEYS))
     if unknown:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import nodes, pass_context
 from jinja2.compiler import CodeGenerator, Frame
@@ -164,7 +164,13 @@ class _Code(CodeGenerator):
         super().visit_For(node, frame)
 
 
-class Lenient(dict):
+if TYPE_CHECKING:
+    _StrDict = dict[str, Any]
+else:  # a plain dict at run time: a generic base would add `__orig_bases__` to dir(Lenient)
+    _StrDict = dict
+
+
+class Lenient(_StrDict):
     """A dict whose missing keys read as "": a contact without a `formal` column is not an error."""
 
     __slots__ = ()
