@@ -300,7 +300,7 @@ def test_new_rows_classified_like_corrections(ws, tmp_path):
 
     path = tmp_path / "Connections.csv"
     path.write_text(
-        (Path(__file__).resolve().parents[2] / "sample_contacts" / "Connections.csv").read_text(
+        (Path(__file__).resolve().parents[3] / "sample_contacts" / "Connections.csv").read_text(
             encoding="utf-8-sig"
         ),
         encoding="utf-8",

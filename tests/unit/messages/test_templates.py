@@ -142,7 +142,7 @@ def test_file_without_language_needs_one_in_front_matter(tmp_path: Path) -> None
 
 def test_shipped_templates_dir_is_the_repo_folder_in_a_checkout() -> None:
     """Verify a source checkout finds the repo's templates/ folder."""
-    assert shipped_templates_dir() == Path(__file__).resolve().parents[2] / "templates"
+    assert shipped_templates_dir() == Path(__file__).resolve().parents[3] / "templates"
 
 
 def test_discover_lets_the_user_override_and_add(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import vobject
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 if str(ROOT) not in sys.path:  # `benchmarks` lives at the repository root, outside src/
     sys.path.insert(0, str(ROOT))
 

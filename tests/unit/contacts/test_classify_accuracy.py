@@ -39,7 +39,7 @@ from handpicked.core.contacts.classify import (
     Classifier,
 )
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 THRESHOLD = 0.90
 
 

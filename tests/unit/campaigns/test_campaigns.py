@@ -4,64 +4,18 @@ from __future__ import annotations
 
 import gc
 import json
-import re
-import textwrap
-from pathlib import Path
 
 import pytest
+from campaign_fixtures import EVENT, by_contact, codes, ids, user_template
 
 from handpicked.core import campaigns, config
 from handpicked.core.clock import today
 from handpicked.core.contacts import store as contacts
 from handpicked.core.contacts.filters import AudienceFilter
-from handpicked.core.contacts.merge.files import import_paths
 from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
 from handpicked.core.messages.lint.rules import limits, lint_message
 from handpicked.core.messages.templates.files import contact_context, discover, find, render
-
-HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
-PEOPLE = """\
-    Alma,Zorn,https://linkedin.com/in/alma-zorn,alma@example.com,Northwind,Engineer,12 Mar 2021
-    Bruno,Abel,https://linkedin.com/in/bruno-abel,,Northwind,Analyst,03 Jan 2024
-    Chloe,Mercier,https://linkedin.com/in/chloe-mercier,,,Designer,20 Jun 2022
-    Dario,Basso,https://linkedin.com/in/dario-basso,dario@example.com,Contoso,Engineer,01 Feb 2020
-    Alma,Ruiz,https://linkedin.com/in/alma-ruiz,,Contoso,Manager,15 Sep 2025
-"""
-EVENT = {
-    "event_name": "the Harbour Data Day",
-    "event_date": "Thursday, May 15",
-    "event_place": "the Old Port",
-    "event_topic": "open data",
-}
-
-
-@pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
-    path = tmp_path / "Connections.csv"
-    path.write_text(f"Notes:\n\n{HEADER}\n{textwrap.dedent(PEOPLE)}", encoding="utf-8")
-    workspace = Workspace(tmp_path / "ws")
-    assert import_paths(workspace, [path])[0].error is None
-    yield workspace
-    workspace.close()
-
-
-def ids(ws: Workspace) -> dict[str, int]:
-    return {f"{c.first_name} {c.last_name}": c.id for c in contacts.list_contacts(ws)}
-
-
-def user_template(ws: Workspace, name: str, body: str, front: str = "") -> None:
-    ws.templates_dir.mkdir(parents=True, exist_ok=True)
-    text = f'+++\ndescription = "test"\n{front}+++\n{textwrap.dedent(body)}'
-    (ws.templates_dir / f"{name}.en.j2").write_text(text, encoding="utf-8")
-
-
-def codes(view) -> list[str]:
-    return [w.code for w in view.warnings]
-
-
-def by_contact(ws: Workspace, name: str) -> dict[int, campaigns.MessageView]:
-    return {m.contact_id: m for m in campaigns.preview(ws, name).messages}
 
 
 def test_compose_stores_campaign_and_messages(ws: Workspace) -> None:
@@ -233,87 +187,6 @@ def test_rerender_leaves_edited_alone(ws: Workspace) -> None:
     assert campaigns.preview(ws, "day").variables["event_place"] == "the Science Centre"
 
 
-def test_edit_unchanged_and_sent(ws: Workspace) -> None:
-    """Verify an unchanged edit flags nothing, and a sent message cannot be edited."""
-    alma = ids(ws)["Alma Zorn"]
-    campaigns.compose(ws, "c", template="reconnect", variables={}, f=None, contact_ids=[alma])
-    before = campaigns.preview(ws, "c").messages[0]
-    after = campaigns.edit_message(ws, "c", alma, before.body + "\n\n")
-    assert not after.edited
-    campaigns.mark(ws, "c", "sent", [alma])
-    with pytest.raises(HandpickedError, match="is sent"):
-        campaigns.edit_message(ws, "c", alma, "new text")
-
-
-def test_mark_statuses_and_reply_rate(ws: Workspace) -> None:
-    """Verify mark stamps dates, keeps sent_at on reply, and the reply rate follows."""
-    people = ids(ws)
-    campaigns.compose(ws, "c", template="reconnect", variables={},
-                      f=AudienceFilter(company="northwind"))  # fmt: skip
-    alma, bruno = people["Alma Zorn"], people["Bruno Abel"]
-    assert campaigns.mark(ws, "c", "sent", [alma, bruno]) == 2
-    sent_at = by_contact(ws, "c")[alma].sent_at
-    assert sent_at.startswith("2026-11-25")
-    assert campaigns.mark(ws, "c", "replied", [alma]) == 1
-    row = ws.conn.execute(
-        "SELECT sent_at, replied_at FROM messages WHERE contact_id = ?", (alma,)
-    ).fetchone()
-    assert row["sent_at"] == sent_at and row["replied_at"].startswith("2026-11-25")
-    (summary,) = campaigns.list_campaigns(ws)
-    assert summary.counts == {"queued": 0, "sending": 0, "sent": 1, "failed": 0, "skipped": 0,
-                              "replied": 1}  # fmt: skip
-    assert summary.reply_rate == 0.5
-    campaigns.mark(ws, "c", "queued", [bruno])
-    assert by_contact(ws, "c")[bruno].sent_at is None
-    campaigns.mark(ws, "c", "skipped", [bruno])
-    assert campaigns.list_campaigns(ws)[0].reply_rate == 1.0
-    with pytest.raises(HandpickedError, match="no campaign named 'nope'"):
-        campaigns.mark(ws, "nope", "sent", [alma])
-    with pytest.raises(HandpickedError, match=f"contact {people['Dario Basso']} is not in"):
-        campaigns.mark(ws, "c", "sent", [people["Dario Basso"]])
-
-
-def test_history_lists_every_message(ws: Workspace) -> None:
-    """Verify history gives every campaign a contact was in, with status and first line."""
-    alma = ids(ws)["Alma Zorn"]
-    campaigns.compose(ws, "one", template="reconnect", variables={}, f=None, contact_ids=[alma])
-    campaigns.mark(ws, "one", "sent", [alma])
-    campaigns.compose(ws, "two", template="congratulate", variables={}, f=None, contact_ids=[alma])
-    entries = campaigns.history(ws, alma)
-    assert [(e["campaign"], e["status"]) for e in entries] == [("one", "sent"), ("two", "queued")]
-    assert entries[0]["first_line"] == "Hi Alma,"
-    assert entries[0]["sent_at"].startswith("2026-11-25")
-
-
-def test_do_not_contact_after_compose_leaves_queue(ws: Workspace) -> None:
-    """Verify a person put on the do-not-contact list after composing leaves the queue."""
-    people = ids(ws)
-    campaigns.compose(ws, "c", template="reconnect", variables={},
-                      f=AudienceFilter(company="northwind"))  # fmt: skip
-    contacts.set_do_not_contact(ws, [people["Bruno Abel"]], True)
-    assert [m.name for m in campaigns.preview(ws, "c").messages] == ["Alma Zorn"]
-    with pytest.raises(HandpickedError, match="do-not-contact"):
-        campaigns.mark(ws, "c", "queued", [people["Bruno Abel"]])
-
-
-def test_queue_survives_restart(ws: Workspace, tmp_path: Path) -> None:
-    """Verify a composed, edited, marked queue reads the same after reopening the workspace."""
-    people = ids(ws)
-    campaigns.compose(ws, "c", template="reconnect", variables={},
-                      f=AudienceFilter(company="northwind"))  # fmt: skip
-    campaigns.edit_message(ws, "c", people["Alma Zorn"], "Alma, a coffee soon?")
-    campaigns.mark(ws, "c", "sent", [people["Bruno Abel"]])
-    campaigns.set_cursor(ws, "c", 1)
-    before = campaigns.preview(ws, "c")
-    ws.close()
-    reopened = Workspace(tmp_path / "ws")
-    try:
-        assert campaigns.preview(reopened, "c") == before
-        assert campaigns.get_cursor(reopened, "c") == 1
-    finally:
-        reopened.close()
-
-
 def test_draft_stores_nothing(ws: Workspace) -> None:
     """Verify draft renders and lints for a live preview without storing anything."""
     people = contacts.get_contacts(ws, [ids(ws)["Alma Zorn"], ids(ws)["Alma Ruiz"]])
@@ -322,26 +195,6 @@ def test_draft_stores_nothing(ws: Workspace) -> None:
     assert [v.status for v in views] == ["draft", "draft"]
     assert [codes(v) for v in views] == [["not-personal"], ["not-personal"]]
     assert ws.conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 0
-
-
-def test_delete_campaign(ws: Workspace) -> None:
-    """Verify deleting a campaign removes it and its messages."""
-    campaigns.compose(ws, "c", template="reconnect", variables={}, f=None,
-                      contact_ids=[ids(ws)["Alma Zorn"]])  # fmt: skip
-    campaigns.delete_campaign(ws, "c")
-    assert campaigns.list_campaigns(ws) == []
-    assert ws.conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 0
-
-
-def test_edit_needs_no_template_file(ws: Workspace) -> None:
-    """Verify a queued message can be edited after its template file is gone, braces and all."""
-    user_template(ws, "gone", "Hi {{ greeting_name }}, about {{ company }}.\n")
-    alma = ids(ws)["Alma Zorn"]
-    campaigns.compose(ws, "g", template="gone", variables={}, f=None, contact_ids=[alma])
-    (ws.templates_dir / "gone.en.j2").unlink()
-    view = campaigns.edit_message(ws, "g", alma, "Hi Alma, {{ not a template }} {% here %}")
-    assert view.edited and view.body == "Hi Alma, {{ not a template }} {% here %}"
-    assert campaigns.preview(ws, "g").messages[0].body == view.body
 
 
 def test_draft_gives_what_render_and_lint_give_each_person(ws: Workspace) -> None:
@@ -422,18 +275,3 @@ def test_draft_lints_hand_edits_as_they_will_be_queued(ws: Workspace) -> None:
     stored = {m.contact_id: m for m in campaigns.preview(ws, "later").messages}
     assert [v.warnings for v in views] == [stored[p.id].warnings for p in people]
     assert [v.body for v in views] == [stored[p.id].body for p in people]
-
-
-def test_campaigns_sql_lives_in_the_store():
-    """Verify no campaigns module outside store/ writes SQL: statements sit with their tables."""
-    package = Path(campaigns.__file__).parent
-    sql = re.compile(r"\.execute(many)?\(|\b(SELECT|UPDATE|INSERT INTO|DELETE FROM) ")
-    wrong = []
-    for path in sorted(package.rglob("*.py")):
-        if "store" in path.relative_to(package).parts:
-            continue
-        text = path.read_text("utf-8")
-        for found in sql.finditer(text):
-            line = text[: found.start()].count("\n") + 1
-            wrong.append(f"{path.relative_to(package)}:{line}: {found.group().strip()}")
-    assert not wrong, "\n".join(wrong)
