@@ -6,6 +6,8 @@ depend on the calendar (harlequin keeps user config out of its tests the same wa
 
 from __future__ import annotations
 
+import textwrap
+
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
@@ -55,3 +57,29 @@ def isolated(tmp_path, monkeypatch):
 def memory_keyring(isolated):
     """The in-memory keyring installed for this test."""
     return isolated
+
+
+LINKEDIN_HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
+
+
+@pytest.fixture
+def linkedin_ws(tmp_path):
+    """`linkedin_ws(rows)`: a workspace in tmp_path holding these Connections.csv rows (an
+    indented block, as LinkedIn writes them, notes line first), imported for real."""
+    from handpicked.core.contacts import import_paths
+    from handpicked.core.db import Workspace
+
+    made = []
+
+    def make(rows: str) -> Workspace:
+        path = tmp_path / "Connections.csv"
+        text = f"Notes:\n\n{LINKEDIN_HEADER}\n{textwrap.dedent(rows)}"
+        path.write_text(text, encoding="utf-8")
+        ws = Workspace(tmp_path / "ws")
+        assert import_paths(ws, [path])[0].error is None
+        made.append(ws)
+        return ws
+
+    yield make
+    for ws in made:
+        ws.close()

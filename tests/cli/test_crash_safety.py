@@ -133,7 +133,7 @@ def test_concurrent_sends_deliver_each_email_once(mail_ws, smtp_server):
     assert delivered(server) == sorted(SENDABLE)
 
 
-def stalled_at(db: Path, row: int, table: str = "messages", name: str = "stall_compose") -> None:
+def stalled_at(db: Path, table: str, row: int) -> None:
     """Make the `row`-th row inserted into `table` stall its transaction (until killed).
 
     A test instrument, not part of handpicked: SQL alone cannot sleep, so the trigger counts
@@ -145,10 +145,28 @@ def stalled_at(db: Path, row: int, table: str = "messages", name: str = "stall_c
             CREATE TABLE stall(x);
             WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 2000)
             INSERT INTO stall SELECT x FROM n;
-            CREATE TRIGGER {name} AFTER INSERT ON {table} WHEN NEW.id = {row}
+            CREATE TRIGGER stall_insert AFTER INSERT ON {table} WHEN NEW.id = {row}
             BEGIN SELECT count(*) FROM stall a, stall b, stall c; END;
             """
         )
+
+
+def killed_in_transaction(home: Path, table: str, row: int, *args: str) -> None:
+    """Run `handpicked ARGS`, SIGKILL it while it is inside its transaction (stalled at the
+    `row`-th insert into `table`), check the database is intact, then remove the stall."""
+    db = home / "handpicked.db"
+    stalled_at(db, table, row)
+    proc = start(home, *args)
+    try:
+        in_transaction(db, proc)
+    except BaseException:
+        proc.kill()
+        proc.communicate(timeout=20)
+        raise
+    kill(proc)
+    assert_intact(home)
+    with sqlite3.connect(db) as raw:
+        raw.executescript("DROP TRIGGER stall_insert; DROP TABLE stall;")
 
 
 def in_transaction(db: Path, proc: subprocess.Popen) -> None:
@@ -181,19 +199,8 @@ def test_kill_9_during_compose_stores_nothing(tmp_path, cli):
     people.write_text(f"Notes:\n\n{LINKEDIN_HEADER}\n" + "\n".join(rows) + "\n", encoding="utf-8")
     assert cli("import", people).code == 0
     home = tmp_path / "ws"
-    db = home / "handpicked.db"
-    stalled_at(db, 200)
-    proc = start(home, "compose", "big", "--template", "reconnect", "--allow-large")
-    try:
-        in_transaction(db, proc)
-    except BaseException:
-        proc.kill()
-        proc.communicate(timeout=20)
-        raise
-    kill(proc)
-    assert_intact(home)
-    with sqlite3.connect(db) as raw:
-        raw.executescript("DROP TRIGGER stall_compose; DROP TABLE stall;")
+    killed_in_transaction(home, "messages", 200, "compose", "big", "--template", "reconnect",
+                          "--allow-large")  # fmt: skip
     listed = cli("campaigns", "--json")
     assert listed.code == 0 and listed.json() == []
     with Workspace(home) as ws:
@@ -228,18 +235,8 @@ def test_kill_9_during_import_keeps_what_was_stored(tmp_path, cli):
     # a newer export: the first 300 moved to another company, 300 new people after them
     newer = tmp_path / "newer.csv"
     newer.write_text(f"{LINKEDIN_HEADER}\n" + "\n".join(people(0, 600, "Globex")) + "\n", "utf-8")
-    stalled_at(db, 450, table="contacts", name="stall_import")
-    proc = start(home, "import", str(newer))
-    try:
-        in_transaction(db, proc)
-    except BaseException:
-        proc.kill()
-        proc.communicate(timeout=20)
-        raise
-    kill(proc)
-    assert_intact(home)
+    killed_in_transaction(home, "contacts", 450, "import", str(newer))
     with sqlite3.connect(db) as raw:
-        raw.executescript("DROP TRIGGER stall_import; DROP TABLE stall;")
         after = raw.execute("SELECT id, company, updated_at FROM contacts ORDER BY id").fetchall()
     assert after == before  # nobody added, nobody half-updated
 

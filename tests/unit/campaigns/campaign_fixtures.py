@@ -1,16 +1,13 @@
-"""The small workspace and helpers the campaign tests share (the `ws` fixture is in conftest)."""
+"""The small workspace and helpers the campaign tests share (the `ws` fixture is in conftest.py)."""
 
 from __future__ import annotations
 
 import textwrap
-from pathlib import Path
 
 from handpicked.core import campaigns
 from handpicked.core.contacts import store as contacts
-from handpicked.core.contacts.merge.files import import_paths
 from handpicked.core.db import Workspace
 
-HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
 PEOPLE = """\
     Alma,Zorn,https://linkedin.com/in/alma-zorn,alma@example.com,Northwind,Engineer,12 Mar 2021
     Bruno,Abel,https://linkedin.com/in/bruno-abel,,Northwind,Analyst,03 Jan 2024
@@ -24,14 +21,6 @@ EVENT = {
     "event_place": "the Old Port",
     "event_topic": "open data",
 }
-
-
-def make_workspace(tmp_path: Path) -> Workspace:
-    path = tmp_path / "Connections.csv"
-    path.write_text(f"Notes:\n\n{HEADER}\n{textwrap.dedent(PEOPLE)}", encoding="utf-8")
-    workspace = Workspace(tmp_path / "ws")
-    assert import_paths(workspace, [path])[0].error is None
-    return workspace
 
 
 def ids(ws: Workspace) -> dict[str, int]:

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from campaign_fixtures import make_workspace
+from campaign_fixtures import PEOPLE
 
 from handpicked.core.db import Workspace
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = make_workspace(tmp_path)
-    yield workspace
-    workspace.close()
+def ws(linkedin_ws) -> Workspace:
+    return linkedin_ws(PEOPLE)

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import textwrap
-from pathlib import Path
-
 import pytest
 
 from handpicked.core.contacts.classify.apply import reclassify
-from handpicked.core.contacts.merge.files import import_paths
 from handpicked.core.contacts.store import explain, get_contact, list_contacts, set_contact
 from handpicked.core.db import Workspace
 
-HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
 PEOPLE = """\
     Paul,Smith,https://linkedin.com/in/paul-smith,,Acme Widgets,Plant Manager,12 Mar 2021
     Léa,Roy,https://linkedin.com/in/lea-roy,,Banque Nationale,Développeuse senior,03 Jan 2024
@@ -20,13 +15,8 @@ PEOPLE = """\
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
-    path = tmp_path / "Connections.csv"
-    path.write_text(f"{HEADER}\n{textwrap.dedent(PEOPLE)}", encoding="utf-8")
-    workspace = Workspace(tmp_path / "ws")
-    assert import_paths(workspace, [path])[0].error is None
-    yield workspace
-    workspace.close()
+def ws(linkedin_ws) -> Workspace:
+    return linkedin_ws(PEOPLE)
 
 
 def ids(ws: Workspace) -> dict[str, int]:

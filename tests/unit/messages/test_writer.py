@@ -3,19 +3,14 @@ tidied and linted as they will be queued."""
 
 from __future__ import annotations
 
-import textwrap
-from pathlib import Path
-
 import pytest
 
-from handpicked.core.contacts.merge.files import import_paths
 from handpicked.core.contacts.store import list_contacts
 from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
 from handpicked.core.messages.writer import MessageWriter, tidy_edit
 from handpicked.core.models import Contact
 
-HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
 PEOPLE = """\
     Alma,Zorn,https://linkedin.com/in/alma-zorn,alma@example.com,Northwind,Software Engineer,12 Mar 2021
     Hélène,Côté,https://linkedin.com/in/helene-cote,,Desjardins,Directrice des ventes,03 Jan 2024
@@ -29,13 +24,8 @@ EVENT = {
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
-    path = tmp_path / "Connections.csv"
-    path.write_text(f"{HEADER}\n{textwrap.dedent(PEOPLE)}", encoding="utf-8")
-    workspace = Workspace(tmp_path / "ws")
-    assert import_paths(workspace, [path])[0].error is None
-    yield workspace
-    workspace.close()
+def ws(linkedin_ws) -> Workspace:
+    return linkedin_ws(PEOPLE)
 
 
 def person(ws: Workspace, first: str) -> Contact:

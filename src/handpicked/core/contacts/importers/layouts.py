@@ -228,20 +228,7 @@ def never() -> bool:
 
 
 _TAG_SEPARATORS = re.compile(r"\s*[;,]\s*")
-_ORDER = (
-    "first_name",
-    "last_name",
-    "full_name",
-    "email",
-    "company",
-    "position",
-    "profile_url",
-    "connected_on",
-    "sector",
-    "tags",
-    "notes",
-    WEBSITE,
-)
+_ORDER = (*MAP_TARGETS, WEBSITE)  # the mappable fields, then the website a layout may read
 _SITE = _ORDER.index(WEBSITE)
 _MISSING = object()
 
