@@ -35,7 +35,34 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub)
+    _workspace_after_commands(parser)
     return parser
+
+
+def _workspace_after_commands(parser: argparse.ArgumentParser) -> None:
+    """Let every (sub)command take --workspace too: people add it at the end of a command line.
+
+    SUPPRESS leaves the attribute unset when the flag is absent, so a value given before the
+    command survives; one given after the command is parsed later and wins.
+    """
+    seen: set[int] = set()
+    stack = [parser]
+    while stack:
+        for action in stack.pop()._actions:
+            if not isinstance(action, argparse._SubParsersAction):
+                continue
+            for child in action.choices.values():
+                if id(child) in seen:
+                    continue
+                seen.add(id(child))
+                child.add_argument(
+                    "--workspace",
+                    metavar="DIR",
+                    type=workspace_dir,
+                    default=argparse.SUPPRESS,
+                    help="workspace folder (also accepted before the command)",
+                )
+                stack.append(child)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

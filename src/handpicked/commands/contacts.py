@@ -136,10 +136,13 @@ def run_facets(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(counts)
         return 0
-    for kind, values in counts.items():
+    shown = {kind: values for kind, values in counts.items() if values}
+    for kind, values in shown.items():  # a bare heading reads like a bug
         out(f"{kind}:")
         for name, n in values.items():
             out(f"  {n:>6}  {one_line(name, 70)}")
+    if not shown:
+        out("No contacts match.")
     return 0
 
 
