@@ -139,8 +139,8 @@ def test_values_per_language_and_misspelt_names(cli, imported) -> None:
 
 
 def test_compose_says_when_french_messages_print_english_values(cli, imported) -> None:
-    """Verify a bilingual campaign composed with one set of values says the French messages
-    print them too, and says nothing once French values are given."""
+    """Verify a bilingual campaign says which values French messages print in English, also
+    when only some French values are given, and says nothing once all of them are."""
     ids = imported(NETWORK)
     assert cli("config", "set", "me.name", "Sam Example").code == 0
     assert cli("contact", "set", ids["Chloe Mercier"], "--language", "fr").code == 0
@@ -152,7 +152,19 @@ def test_compose_says_when_french_messages_print_english_values(cli, imported) -
     assert "--var KEY:fr=... and compose gala --rerender" in first.out
     french = ["--var", "event_date:fr=jeudi 15 mai"]
     second = cli("compose", "gala2", "--template", "event-invitation", *EVENT, *french, *people)
-    assert second.code == 0 and "Note:" not in second.out
+    assert second.code == 0, second.err
+    assert "Note: 1 message in fr prints the same --var values as the others" in second.out
+    assert "event_name, event_place, event_topic;" in second.out
+    assert "event_date" not in second.out
+    french += [
+        "--var",
+        "event_name:fr=La Journée des données",
+        "--var",
+        "event_place:fr=Vieux-Port",
+    ]
+    french += ["--var", "event_topic:fr=les données ouvertes"]
+    third = cli("compose", "gala3", "--template", "event-invitation", *EVENT, *french, *people)
+    assert third.code == 0 and "Note:" not in third.out
     alone = cli("compose", "solo", "--template", "event-invitation", *EVENT,
                 "--contact", ids["Alma Zorn"])  # fmt: skip
     assert alone.code == 0 and "Note:" not in alone.out
@@ -221,6 +233,8 @@ def test_edit_with_editor_and_without(cli, imported, tmp_path: Path, monkeypatch
     ids = imported(NETWORK)
     alma = ids["Alma Zorn"]
     cli("compose", "c", "--template", "reconnect", "--contact", alma)
+    (tmp_path / "no-editors").mkdir()
+    monkeypatch.setenv("PATH", str(tmp_path / "no-editors"))  # no nano or vi to fall back on
     none = cli("edit", "c", alma)
     assert none.code == 1 and "$VISUAL or $EDITOR" in none.err and "--body-file" in none.err
     script = tmp_path / "editor.py"

@@ -7,11 +7,7 @@ Each command imports the campaign and template code (Jinja2 with it) when it run
 from __future__ import annotations
 
 import argparse
-import os
-import shlex
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,8 +20,8 @@ from handpicked.commands.common import (
     out,
     workspace,
 )  # fmt: skip
+from handpicked.commands.editor import edit_in_editor, read_text
 from handpicked.commands.filtering import add_filter_args, filter_from_args
-from handpicked.core.fileio import read_capped
 from handpicked.core.models import EXPORT_FORMATS, MARKABLE
 from handpicked.core.text import safe_text
 
@@ -79,7 +75,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json(p)
     p.set_defaults(handler=run_preview)
 
-    e = sub.add_parser("edit", help="edit one message in $VISUAL/$EDITOR (or from a file)")
+    e = sub.add_parser("edit", help="edit one message in $VISUAL/$EDITOR/nano/vi (or from a file)")
     e.add_argument("campaign", metavar="CAMPAIGN")
     e.add_argument("contact", type=int, metavar="ID", help="the contact id of the message")
     e.add_argument("--body-file", type=Path, metavar="FILE", help="take the new text from FILE")
@@ -98,6 +94,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json(ls)
     ls.set_defaults(handler=run_campaigns)
 
+    cp = sub.add_parser("campaign", help="act on one campaign: delete")
+    csub = cp.add_subparsers(dest="campaign_command", metavar="ACTION", required=True)
+    cd = csub.add_parser("delete", help="forget a campaign and all its messages (sent ones too)")
+    cd.add_argument("campaign", metavar="CAMPAIGN")
+    cd.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    add_json(cd)
+    cd.set_defaults(handler=run_campaign_delete)
+
     h = sub.add_parser("history", help="everything ever queued or sent to one contact")
     h.add_argument("id", type=int, metavar="ID")
     add_json(h)
@@ -105,7 +109,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     x = sub.add_parser("export", help="a campaign as a send list: csv, json, md or html")
     x.add_argument("campaign", metavar="CAMPAIGN")
-    x.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    x.add_argument(
+        "--format", choices=EXPORT_FORMATS, help="without it: from -o's extension (.csv, .html...)"
+    )
     x.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE (without it, or -: stdout)"
     )
@@ -225,13 +231,15 @@ def _one_value_for_all(ws: Workspace, campaign: str, mine: str) -> None:
     counts = core.language_counts(ws, campaign)
     if len(counts) < 2:
         return
+    shared = sorted(key for key in stored if ":" not in key)
     for language, n in sorted(counts.items()):
-        if language != mine and not any(key.endswith(f":{language}") for key in stored):
+        missing = [key for key in shared if f"{key}:{language}" not in stored]
+        if language != mine and missing:
             verb = "prints" if n == 1 else "print"
             out(
                 f"Note: {_s(n, 'message')} in {language} {verb} the same --var values as the "
-                f"others; give {language} ones with --var KEY:{language}=... and compose "
-                f"{campaign} --rerender"
+                f"others for {', '.join(missing)}; give {language} ones with "
+                f"--var KEY:{language}=... and compose {campaign} --rerender"
             )
 
 
@@ -267,53 +275,15 @@ def run_preview(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read(path: Path) -> str:
-    """A message body from a file: UTF-8 text of at most 1 MB, line endings made \\n.
-
-    The cap is far above any message and stops /dev/zero or a pipe before it is read.
-    """
-    data = read_capped(path, 1024**2, "message body")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise CommandError(f"{path}: not UTF-8 text; save it as UTF-8") from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _edit_in_editor(editor: str, text: str) -> str | None:
-    """The text after the user's editor ran on it, or None when the editor failed."""
-    fd, name = tempfile.mkstemp(prefix="handpicked-message-", suffix=".txt")
-    path = Path(name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text + "\n")
-        try:
-            result = subprocess.run([*shlex.split(editor), str(path)], check=False)
-        except OSError as err:
-            raise CommandError(f"cannot run the editor {editor!r}: {err.strerror}") from None
-        if result.returncode != 0:
-            out(f"The editor exited with code {result.returncode}; nothing changed.")
-            return None
-        return _read(path)
-    finally:
-        path.unlink(missing_ok=True)
-
-
 def run_edit(args: argparse.Namespace) -> int:
     from handpicked.core import campaigns as core
 
     ws = workspace(args)
     current = core.message_for(ws, args.campaign, args.contact)
     if args.body_file is not None:
-        text = _read(args.body_file)
+        text = read_text(args.body_file)
     else:
-        editor = os.environ.get("VISUAL", "").strip() or os.environ.get("EDITOR", "").strip()
-        if not editor:
-            raise CommandError(
-                "no editor: set $VISUAL or $EDITOR (e.g. export EDITOR=nano), or pass "
-                "--body-file FILE"
-            )
-        edited = _edit_in_editor(editor, current.body)
+        edited = edit_in_editor(current.body)
         if edited is None:
             return 0
         text = edited
@@ -358,6 +328,35 @@ def run_campaigns(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_campaign_delete(args: argparse.Namespace) -> int:
+    from handpicked.core import campaigns as core
+
+    ws = workspace(args)
+    info = core.campaign_info(ws, args.campaign)  # an unknown name: the error listing them
+    (summary,) = [s for s in core.list_campaigns(ws) if s.name == info.name]
+    counts = {status: n for status, n in summary.counts.items() if n}
+    total = sum(counts.values())
+    what = f"campaign {safe_text(info.name)!r} and its {_s(total, 'message')}"
+    if not args.yes:
+        if not (sys.stdin and sys.stdin.isatty()):
+            raise CommandError(f"no terminal to confirm deleting {what}; add --yes to delete it")
+        sent = counts.get("sent", 0) + counts.get("replied", 0)
+        note = f" ({sent} sent: they stop counting as contact)" if sent else ""
+        try:
+            answer = input(f"Delete {what}{note}? [y/N] ")
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() not in ("y", "yes"):
+            out("Nothing deleted.")
+            return 0
+    core.delete_campaign(ws, info.name)
+    if args.json:
+        emit_json({"deleted": info.name, "messages": total, "counts": counts})
+    else:
+        out(f"Deleted {what}")
+    return 0
+
+
 def run_history(args: argparse.Namespace) -> int:
     from handpicked.core import campaigns as core
 
@@ -379,13 +378,28 @@ def run_history(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from handpicked.core.campaigns import export_campaign
 
-    ws = workspace(args)
-    target = None if args.output == Path("-") else args.output
-    data = export_campaign(ws, args.campaign, args.format, target, excel=args.excel)
+    target = None if args.output in (None, Path("-")) else args.output
+    fmt = args.format or _format_of(target)
+    if fmt is None:  # a usage error (exit 2), found before the workspace is opened
+        named = f"from {safe_text(str(target))!r}" if target else "for standard output"
+        print(
+            f"error: cannot tell the export format {named}; add --format "
+            f"{' | '.join(EXPORT_FORMATS)}, or name the file "
+            f"{', '.join('.' + f for f in EXPORT_FORMATS)}",
+            file=sys.stderr,
+        )
+        return 2
+    data = export_campaign(workspace(args), args.campaign, fmt, target, excel=args.excel)
     if target is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     else:
-        out(f"Wrote {args.output} ({args.format}, {len(data):,} bytes)")
+        out(f"Wrote {args.output} ({fmt}, {len(data):,} bytes)")
     return 0
+
+
+def _format_of(target: Path | None) -> str | None:
+    """The export format a file name asks for (`list.html` -> html), None when it says none."""
+    ext = target.suffix.lower().removeprefix(".") if target else ""
+    return ext if ext in EXPORT_FORMATS else None

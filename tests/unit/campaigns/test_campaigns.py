@@ -46,6 +46,23 @@ def test_missing_variable_stores_nothing(ws: Workspace) -> None:
     assert ws.conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 0
 
 
+def test_missing_variable_names_the_variant_the_audience_uses(ws: Workspace) -> None:
+    """Verify a value missing for French contacts names the French file, and nothing is stored."""
+    people = ids(ws)
+    contacts.set_contact(ws, people["Dario Basso"], language="fr")
+    french = {f"{key}:fr": value for key, value in EVENT.items() if key != "event_topic"}
+    with pytest.raises(HandpickedError) as caught:
+        campaigns.compose(ws, "gala", template="event-invitation", variables=french,
+                          f=None, contact_ids=[people["Dario Basso"]])  # fmt: skip
+    assert str(caught.value).startswith("event-invitation.fr.j2: missing --var event_topic (")
+    assert "event_name" not in str(caught.value)
+    assert ws.conn.execute("SELECT count(*) FROM campaigns").fetchone()[0] == 0
+    french["event_topic:fr"] = "les données ouvertes"
+    report = campaigns.compose(ws, "gala", template="event-invitation", variables=french,
+                               f=None, contact_ids=[people["Dario Basso"]])  # fmt: skip
+    assert report.added == 1
+
+
 def test_language_variant_per_contact(ws: Workspace) -> None:
     """Verify each contact gets the template variant in their language."""
     people = ids(ws)

@@ -13,7 +13,13 @@ import pytest
 from markdown_it import MarkdownIt
 
 from handpicked.core import campaigns
-from handpicked.core.campaigns.export import csv_cell, export_campaign, preview_json, render_export
+from handpicked.core.campaigns.export import (
+    csv_cell,
+    export_campaign,
+    md_text,
+    preview_json,
+    render_export,
+)
 from handpicked.core.campaigns.store import CampaignPreview, MessageView, preview
 from handpicked.core.contacts import store as contacts
 from handpicked.core.contacts.merge.files import import_paths
@@ -98,14 +104,41 @@ def test_json_is_the_preview_shape() -> None:
 def test_markdown_escapes_names_and_fences_bodies() -> None:
     """Verify Markdown escapes names, fences bodies beyond their backticks, ticks sent ones."""
     text = render_export(hostile(), "md").decode("utf-8")
-    assert '- [ ] **=HYPERLINK\\("http://x"\\) \\`x\\`** — javascript:alert\\(1\\)' in text
-    assert "- [x] **\\<script\\>alert\\(1\\)\\</script\\>** — [profile](<https://" in text
+    assert '- [ ] **=HYPERLINK("http://x") \\`x\\`** — javascript:alert(1)' in text
+    assert "- [x] **\\<script>alert(1)\\</script>** — [profile](<https://" in text
     assert "`````text\n" in text  # the body has a run of 4 backticks
     rendered = MarkdownIt("commonmark").render(text)
     assert "<script>" not in rendered
     fences = [t.content for t in MarkdownIt("commonmark").parse(text) if t.type == "fence"]
     assert fences[:2] == [m.body + "\n" for m in hostile().messages[:2]]
     assert 'href="javascript' not in rendered
+
+
+def test_markdown_shows_names_literally_without_needless_backslashes() -> None:
+    """Verify names with dashes, dots, parentheses or list markers read as typed, raw and rendered."""
+    names = ["Jean-Pierre Côté", "- Anne", "1. Bob", "Dr. Ann O'Neil (PhD) + Co!", "Procter & Gamble",
+             "C# #1", "+ Zoé", "> Quote", "===", "-- x", "+1 555", "a &amp; b", "Ann_Lee *x*"]  # fmt: skip
+    p = CampaignPreview(
+        campaign="launch #", template="reconnect", channel="linkedin-message", variables={},
+        messages=[message(i, name=name) for i, name in enumerate(names, 1)],
+    )  # fmt: skip
+    text = render_export(p, "md").decode("utf-8")
+    for plain in names[0], names[3], names[4]:
+        assert f"**{plain}** —" in text
+    tokens = MarkdownIt("commonmark").parse(text)
+    heading = next(t for t in tokens if t.type == "inline")
+    assert "".join(c.content for c in heading.children or ()) == "launch #"
+    items = [t for t in tokens if t.type == "list_item_open"]
+    assert len(items) == len(names)
+    strong = []
+    for t in tokens:
+        kinds = [c.type for c in t.children or ()]
+        if "strong_open" in kinds:
+            inside = t.children[kinds.index("strong_open") + 1 : kinds.index("strong_close")]
+            strong.append("".join(c.content for c in inside))
+    assert strong == names
+    for name in names:  # even where a line starts with it, a name is a paragraph, not a block
+        assert MarkdownIt("commonmark").render(md_text(name)).startswith("<p>")
 
 
 class _Page(HTMLParser):

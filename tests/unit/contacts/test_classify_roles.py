@@ -179,14 +179,34 @@ def test_multi_part_titles(
 
 @pytest.mark.parametrize(
     "title",
-    ["Retraité", "Open to work", "En recherche d'emploi", "Stagiaire", "Vice-présidente", "Partner",
-     "Membre du conseil d'administration", "Gestionnaire", "", "   ", "🚀🚀"],
+    ["Retraité", "Open to work", "En recherche d'emploi", "Membre du conseil d'administration",
+     "", "   ", "🚀🚀"],
 )  # fmt: skip
 def test_no_function_is_unclassified_for_both(classifier: Classifier, title: str) -> None:
     """Verify a title naming no job is Unclassified for function and seniority, source "none"."""
     found = classifier.role(title)
     assert (found.function, found.seniority) == (UNCLASSIFIED, UNCLASSIFIED)
     assert (found.function_source, found.seniority_source) == ("none", "none")
+
+
+@pytest.mark.parametrize(
+    ("title", "seniority", "words"),
+    [("VP, Transformation Office", "VP", "vp"), ("Vice-présidente", "VP", "vice presidente"),
+     ("Stagiaire", "Training", "stagiaire"), ("Partner", "Partner", "partner"),
+     ("Gestionnaire", "Manager", "gestionnaire"),
+     ("Directrice, Bureau de la transformation", "Director", "directrice")],
+)  # fmt: skip
+def test_no_function_keeps_the_level(
+    classifier: Classifier, title: str, seniority: str, words: str
+) -> None:
+    """Verify a title with a level but no function word keeps its level, the function left
+    Unclassified, and the reason says both."""
+    found = classifier.role(title)
+    assert found == Role(
+        UNCLASSIFIED, seniority, "none", "rule",
+        f'title word{"s" if " " in words else ""} "{words}" -> {seniority}; '
+        "no job function recognised",
+    )  # fmt: skip
 
 
 def test_reason_names_the_words(classifier: Classifier) -> None:

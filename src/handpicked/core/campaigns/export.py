@@ -30,7 +30,12 @@ FORMATS = EXPORT_FORMATS
 CSV_COLUMNS: tuple[str, ...] = ("name", "profile_url", "email", "subject", "body", "status")
 _FORMULA_START = ("=", "+", "-", "@")
 _URL_UNSAFE = re.compile(f"[\\s<>\"'`{CONTROL_CLASS}]")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&])")
+# Escaped anywhere: what opens emphasis, code, links, HTML, strikethrough or a table cell, an `&`
+# that would start an entity, and a `#` that could close the title heading. A dash, dot or
+# parenthesis is harmless inside a line, so "Jean-Pierre" and "Dr. Lee (PhD)" stay as typed.
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]<|~]|&(?=#?\w+;)|(?<!\S)#")
+# At the start of a line these would make a list, a quote, a heading or an underline.
+_MD_BLOCK_START = re.compile(r"^(?:[-+](?=[\s-]|$)|=+\s*$|>|\d{1,9}(?=[.)]))")
 
 
 def preview_json(p: CampaignPreview) -> dict[str, Any]:
@@ -113,8 +118,15 @@ def _csv(p: CampaignPreview, excel: bool) -> bytes:
 
 
 def md_text(value: str) -> str:
-    """Inline text with every Markdown (and inline HTML) special escaped, on one line."""
-    return _MD_SPECIAL.sub(r"\\\1", safe_text(value))
+    """Inline text shown as typed, on one line: Markdown (and inline HTML) specials escaped, and
+    no backslash where nothing needs one, since the file is read raw as often as rendered."""
+    text = _MD_SPECIAL.sub(lambda m: "\\" + m.group(), safe_text(value))
+    return _MD_BLOCK_START.sub(_escape_block_start, text)
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    marker = match.group()  # "1." is escaped as "1\.", a single-character marker before it
+    return marker + "\\" if marker[0].isdigit() else "\\" + marker
 
 
 def fence(body: str) -> str:

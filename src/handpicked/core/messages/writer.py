@@ -51,8 +51,6 @@ class MessageWriter:
         if not self.options:
             find(templates, template, None)  # raises, naming the templates there are
         check_value_names(self.options, given)
-        for language, variant in self.options.items():
-            check_variables(variant, values_for(variables, language))
         self.templates = templates
         self.name = template
         self.variables = variables
@@ -77,6 +75,9 @@ class MessageWriter:
             template = find(self.templates, self.name, language or self.settings.me.language)
             context = ContextMaker(contact_variables_used(template), today=self.today, me=self.me)
             values = values_for(self.variables, template.language)
+            # Checked here, not for every variant up front: only the variants the audience uses
+            # need their values, and the error names the file those people get.
+            check_variables(template, values)
             found = Variant(Renderer(template, values), context, Linter(template, self.limits))
             self._by_language[language] = found
         return found
@@ -87,7 +88,7 @@ class MessageWriter:
         """(language, subject, body, warnings) of one person's message."""
         render, make_context, lint = self.variant(contact.language)
         context = make_context(contact, other)
-        try:  # the values were checked for every variant when the writer was made
+        try:  # the values were checked when the variant was prepared
             subject, body, printed = render(context)
         except HandpickedError:  # again, to name the contact in the error
             label = f"{contact.full_name or '(no name)'}, id {contact.id}"

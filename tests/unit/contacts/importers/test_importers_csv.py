@@ -81,15 +81,29 @@ def test_multiline_value_in_first_column_is_kept(tmp_path: Path) -> None:
 
 
 def test_multiline_quoted_title_is_kept(tmp_path: Path) -> None:
-    """Verify a title on two lines inside quotes is one value and line numbers stay right."""
+    """Verify a title on two lines inside quotes is one value, its lines joined with a space,
+    and line numbers stay right."""
     text = HEADER + (
         'Marie,Tremblay,u1,,Acme,"Directrice\r\nMarketing",14 Jun 2013\r\n'
         "Luc,Roy,u3,,Acme,Dev,1 Feb 2020\r\n"
     )
     parsed = parse_file(write(tmp_path, text))
     assert names(parsed) == [(2, "Marie"), (4, "Luc")]
-    assert parsed.rows[0].position == "Directrice\nMarketing"
+    assert parsed.rows[0].position == "Directrice Marketing"
     assert parsed.skipped == []
+
+
+def test_two_line_titles_and_companies_are_joined_with_a_space(tmp_path: Path) -> None:
+    """Verify titles and companies on two lines read as one line in every CSV layout."""
+    files = {
+        "linkedin.csv": HEADER + 'Marie,Tremblay,u1,,"Acme\nCanada","Director\n  Marketing",\n',
+        "google.csv": "First Name,Last Name,Organization Name,Organization Title\n"
+        'Marie,Tremblay,"Acme\r\nCanada","Director\rMarketing"\n',
+        "own.csv": 'Nom;Prénom;Entreprise;Titre\nTremblay;Marie;"Acme\nCanada";"Director\nMarketing"\n',
+    }
+    for name, text in files.items():
+        row = parse_file(write(tmp_path, text, name)).rows[0]
+        assert (row.company, row.position) == ("Acme Canada", "Director Marketing"), name
 
 
 def test_mixed_line_endings_count_physical_lines(tmp_path: Path) -> None:

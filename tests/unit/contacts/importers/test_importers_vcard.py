@@ -229,3 +229,10 @@ def test_card_with_too_much_text_is_skipped(tmp_path: Path) -> None:
     assert [(s.line, s.reason) for s in parsed.skipped] == [
         (1, "card holds more than 1,000,000 characters of text; card skipped")
     ]
+
+
+def test_two_line_title_and_company_are_joined_with_a_space(tmp_path: Path) -> None:
+    """Verify a vCard TITLE or ORG holding a line break reads as one line."""
+    text = "BEGIN:VCARD\nVERSION:3.0\nFN:Marie Tremblay\nORG:Acme\\nCanada\nTITLE:Director\\nMarketing\nEND:VCARD\n"
+    row = parse_file(write(tmp_path, text)).rows[0]
+    assert (row.company, row.position) == ("Acme Canada", "Director Marketing")

@@ -11,7 +11,9 @@ Within a part the longest phrase wins its words, which is how the traps are hand
 level, "Vice-présidente" is a VP because "vice présidente" hides "présidente". Levels in one part
 take the highest, except that an intern or a volunteer phrase caps the part ("Marketing Manager
 Intern" is Training), and so do assistant phrases ("Adjointe exécutive du président" is not CXO).
-A part that names a function but no level is Entry; a title with no function is Unclassified.
+A part that names a function but no level is Entry. A title with no function has an Unclassified
+function but keeps a level it states ("VP, Transformation Office" is a VP): the level is what an
+audience is most often chosen by, and it is not less true for the function being unknown.
 """
 
 from __future__ import annotations
@@ -162,7 +164,11 @@ def classify_role(title: str, rules: RuleSet) -> Role:
     parts = _parts_of(title, rules)
     with_function = [part for part in parts if part.function is not None]
     if not with_function:
-        return UNCLASSIFIED_ROLE
+        stated = [part.level for part in parts if part.level is not None]
+        if not stated:
+            return UNCLASSIFIED_ROLE
+        level, why = max(stated, key=lambda found: _RANK[found[0]])
+        return Role(UNCLASSIFIED, level, "none", "rule", f"{why}; {UNCLASSIFIED_ROLE.reason}")
     top = max(_RANK.get(part.seniority or "", -1) for part in parts)
     at_top = [part for part in parts if _RANK.get(part.seniority or "", -1) == top]
     source = next((part for part in at_top if part.function is not None), with_function[0])

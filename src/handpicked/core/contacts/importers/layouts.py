@@ -233,6 +233,15 @@ _SITE = _ORDER.index(WEBSITE)
 _MISSING = object()
 
 
+def one_line(value: str) -> str:
+    """A company or title typed on two lines in a cell, as the one line it is meant to be.
+
+    A line break there is layout (a narrow spreadsheet column, an address-book field), not
+    meaning, and a stored break would split the title wherever it is printed.
+    """
+    return " ".join(value.split())
+
+
 def split_tags(value: str) -> list[str]:
     """Tags of one cell: Google's " ::: " lists, or ";"/"," lists; Google's "* system" labels go."""
     parts = value.split(":::") if ":::" in value else _TAG_SEPARATORS.split(value)
@@ -343,6 +352,10 @@ class RowBuilder:
                 if date is None or date.__class__ is str:
                     date = read_date(when, line)
             first, last = same(first, first), same(last, last)
+            if "\n" in company:
+                company = one_line(company)
+            if "\n" in position:
+                position = one_line(position)
             company, position = same(company, company), same(position, position)
             tag_list = []
             if tags:

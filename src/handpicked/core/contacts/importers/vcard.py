@@ -22,7 +22,13 @@ from typing import Any
 
 import vobject
 
-from handpicked.core.contacts.importers.layouts import CANCELLED, NO_NAME, linkedin_url, never
+from handpicked.core.contacts.importers.layouts import (
+    CANCELLED,
+    NO_NAME,
+    linkedin_url,
+    never,
+    one_line,
+)
 from handpicked.core.errors import HandpickedError
 from handpicked.core.models import ParsedFile, ParsedRow, RowIssue
 from handpicked.core.names import split_full_name
@@ -226,7 +232,7 @@ def _row(card: Any, line: int) -> ParsedRow | None:
     company = ""
     for org in _values(card, "org"):
         parts = org.value if isinstance(org.value, list | tuple) else [org.value]
-        company = clean(parts[0]) if parts else ""
+        company = one_line(clean(parts[0])) if parts else ""
         if company:
             break
     urls = [_text(i.value) for i in _values(card, "url") + _values(card, "x-socialprofile")]
@@ -245,7 +251,9 @@ def _row(card: Any, line: int) -> ParsedRow | None:
         last_name=last,
         email=_preferred(_values(card, "email")),
         company=company,
-        position=next((v for v in (_text(i.value) for i in _values(card, "title")) if v), ""),
+        position=one_line(
+            next((v for v in (_text(i.value) for i in _values(card, "title")) if v), "")
+        ),
         profile_url=linkedin_url(urls) or (urls[0] if urls else ""),
         tags=tags,
         notes=notes,
