@@ -7,6 +7,7 @@ there in a worker. The same form is offered later as a dialog (`i` on Contacts).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from textual import getters, on, work
@@ -19,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
-from handpicked.core.contacts import import_paths
+from handpicked.core.contacts import get_contacts, import_paths
 from handpicked.core.models import FileReport
 from handpicked.tui.app import HandpickedApp
 from handpicked.tui.screens.base import HandpickedScreen
@@ -54,13 +55,16 @@ def clean_path(typed: str) -> Path:
 
 
 SHOWN_WARNINGS = 3
+SHOWN_MOVED = 5
 
 
-def summary(report: FileReport) -> str:
-    """One sentence about one file's import, then its first warnings, one a line.
+def summary(report: FileReport, moved: Sequence[str] = ()) -> str:
+    """One sentence about one file's import, who changed position, then its first warnings.
 
-    A warning may say two rows became one contact, or that part of a row was left out: the
-    user must see it here, not only in `handpicked import --json`.
+    A re-import's news is the people with a new job (someone to congratulate), so `moved`, the
+    names of the first of `report.changed_position`, are named as `handpicked contacts
+    --changed-position` names them. A warning may say two rows became one contact, or that part
+    of a row was left out: the user must see it here, not only in `handpicked import --json`.
     """
     name = Path(report.path).name
     if report.error:
@@ -71,6 +75,8 @@ def summary(report: FileReport) -> str:
     if report.skipped:
         parts.append(f"{len(report.skipped):,} rows skipped")
     lines = [f"{name}: {', '.join(parts)}."]
+    if report.changed_position:
+        lines.append(_moved_line(len(report.changed_position), moved))
     lines += [f"line {w.line}: {w.reason}" for w in report.warnings[:SHOWN_WARNINGS]]
     if len(report.warnings) > SHOWN_WARNINGS:
         more = len(report.warnings) - SHOWN_WARNINGS
@@ -78,6 +84,16 @@ def summary(report: FileReport) -> str:
             f"… and {more:,} more warnings (handpicked import --dry-run --json lists them all)"
         )
     return "\n".join(lines)
+
+
+def _moved_line(count: int, names: Sequence[str]) -> str:
+    if not names:
+        return f"{count:,} changed position."
+    more = count - len(names)
+    listed = ", ".join(names)
+    if more > 0:
+        return f"{count:,} changed position: {listed} and {more:,} more (tick Changed position)."
+    return f"{count:,} changed position: {listed}."
 
 
 def _severity(report: FileReport) -> SeverityLevel:
@@ -99,16 +115,18 @@ class ImportForm(Vertical):
     """
 
     class Imported(Message):
-        """A file was imported (its report says how it went)."""
+        """A file was imported (its report says how it went, `moved` who changed position)."""
 
-        def __init__(self, report: FileReport) -> None:
+        def __init__(self, report: FileReport, moved: list[str]) -> None:
             super().__init__()
             self.report = report
+            self.moved = moved
 
     class _Done(Message):
-        def __init__(self, report: FileReport) -> None:
+        def __init__(self, report: FileReport, moved: list[str]) -> None:
             super().__init__()
             self.report = report
+            self.moved = moved
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -135,17 +153,20 @@ class ImportForm(Vertical):
         """Import in a thread; leaving the form (Esc, Ctrl+Q) cancels the worker, and the import
         stops at its next check and rolls back, so a cancelled import stores nothing."""
         worker = get_current_worker()
-        report = import_paths(self.app.workspace, [path], cancelled=lambda: worker.is_cancelled)
-        if not worker.is_cancelled:
-            self.post_message(self._Done(report[0]))
+        ws = self.app.workspace
+        [report] = import_paths(ws, [path], cancelled=lambda: worker.is_cancelled)
+        if worker.is_cancelled:
+            return
+        shown = [] if report.error else get_contacts(ws, report.changed_position[:SHOWN_MOVED])
+        self.post_message(self._Done(report, [contact.full_name for contact in shown]))
 
     @on(_Done)
     def _done(self, event: _Done) -> None:
         report = event.report
-        self._status(summary(report), error=bool(report.error))
+        self._status(summary(report, event.moved), error=bool(report.error))
         if not report.error:
             self.app.data_changed()
-            self.post_message(self.Imported(report))
+            self.post_message(self.Imported(report, event.moved))
 
     def _status(self, text: str, *, error: bool = False) -> None:
         status = self.query_one("#import-status", Static)
@@ -179,7 +200,9 @@ class WelcomeScreen(HandpickedScreen[None]):
     @on(ImportForm.Imported)
     def _imported(self, event: ImportForm.Imported) -> None:
         self.notify(
-            clean_text(summary(event.report)), markup=False, severity=_severity(event.report)
+            clean_text(summary(event.report, event.moved)),
+            markup=False,
+            severity=_severity(event.report),
         )
         if not self.app.has_no_contacts():
             self.app.pop_screen()
@@ -217,7 +240,9 @@ class ImportDialog(ModalScreen[FileReport | None]):
     @on(ImportForm.Imported)
     def _imported(self, event: ImportForm.Imported) -> None:
         self.notify(
-            clean_text(summary(event.report)), markup=False, severity=_severity(event.report)
+            clean_text(summary(event.report, event.moved)),
+            markup=False,
+            severity=_severity(event.report),
         )
         self.dismiss(event.report)
 
