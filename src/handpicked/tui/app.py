@@ -33,6 +33,7 @@ from handpicked.tui.widgets.contact_table import display_columns
 from handpicked.tui.widgets.safe import clean_text
 
 DEMO_NOTE = "demo workspace (throw-away)"
+NOTHING_SELECTED = "Nothing selected to copy (ctrl+q quits)."
 
 
 class HandpickedApp(App[None]):
@@ -54,7 +55,10 @@ class HandpickedApp(App[None]):
         Binding("f5", "dispatch", "Dispatch", tooltip="Send the last campaign's messages"),
         Binding("f6", "campaigns", "Campaigns", tooltip="Every campaign and its replies"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
-    ]
+        # One meaning on every screen and in every field (Textual's own differs by widget)
+        Binding("ctrl+c", "copy_selection", "Copy", show=False, priority=True,
+                tooltip="Copy the selected text; with nothing selected, say how to quit"),
+    ]  # fmt: skip
 
     class AudienceChanged(Message):
         """`app.audience` changed (picked, unpicked, cleared)."""
@@ -160,8 +164,42 @@ class HandpickedApp(App[None]):
     # -- doors to the outside --------------------------------------------------------------
 
     def open_link(self, url: str) -> None:
-        """The one way the app opens a browser (tests replace it)."""
-        self.open_url(url)
+        """The one way the app opens a browser (tests replace it); a failure is said, not silent.
+
+        Without a browser (SSH, a bare server) the key would do nothing at all: the link goes to
+        the clipboard instead, so the user can paste it where a browser is.
+        """
+        if self._open_in_browser(url):
+            return
+        how = clipboard.copy_text(self, url)
+        self.notify(
+            f"No browser could open {url}; copied it instead ({how}).",
+            severity="warning", markup=False, timeout=10,
+        )  # fmt: skip
+
+    def _open_in_browser(self, url: str) -> bool:
+        """True when a browser took the link (Textual's own open_url never says)."""
+        if self.is_web:  # served to a browser: the web driver hands the link to it
+            self.open_url(url)
+            return True
+        import webbrowser  # here: start-up does not pay for it
+
+        try:
+            return bool(webbrowser.open(url))
+        except (webbrowser.Error, OSError):
+            return False
+
+    def action_copy_selection(self) -> None:
+        """Copy what is selected, in the focused field or with the mouse; else say how to quit."""
+        from textual.widgets import Input, TextArea  # here: start-up does not load TextArea
+
+        focused = self.focused
+        text = focused.selected_text if isinstance(focused, Input | TextArea) else ""
+        text = text or self.screen.get_selected_text() or ""
+        if text:
+            self.copy_text(text)
+        else:
+            self.notify(NOTHING_SELECTED)
 
     def copy_text(self, text: str) -> str:
         """Copy to the clipboard, tell the user which way it went, and return that sentence."""

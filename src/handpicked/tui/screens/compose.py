@@ -96,7 +96,7 @@ class ComposeScreen(HandpickedScreen[None]):
             with Vertical(id="compose-left"):
                 yield OptionList(id="templates", markup=False)
                 yield OptionList(id="recipients", markup=False)
-            with VerticalScroll(id="form"):
+            with VerticalScroll(id="form", can_focus=False):  # its fields are the Tab stops
                 yield Label("Campaign name")
                 yield Input(id="campaign-name", placeholder="e.g. spring-event")
                 yield Static(id="template-info")

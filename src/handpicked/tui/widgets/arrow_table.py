@@ -21,6 +21,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual_fastdatatable import DataTable as FastDataTable
 from textual_fastdatatable.backend import DataTableBackend
 
@@ -140,6 +141,12 @@ class ArrowTable(FastDataTable):
     DEFAULT_CSS = """
     ArrowTable { scrollbar-size-vertical: 1; }
     """
+
+    # fastdatatable binds Tab to the next cell; here Tab leaves the table, as on every widget
+    BINDINGS = [
+        Binding("tab", "app.focus_next", "Next field", show=False),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False),
+    ]
 
     def __init__(self, specs: Sequence[ColumnSpec], *, id: str | None = None) -> None:
         self.specs = list(specs)
