@@ -157,3 +157,25 @@ def snapshot_ready() -> Callable[[Pilot], Awaitable[None]]:
             await settle(pilot)
 
     return ready
+
+
+@pytest.fixture
+def import_in_app(app_factory, wait):
+    """`screen, notices = await import_in_app(ws, name, dialog=False)`: open the app on `ws`,
+    type `name` in the import box (the welcome screen's, or the `i` dialog's) and press Enter;
+    returns the screen it ends on and the notifications shown, as (message, severity)."""
+
+    async def run(ws: Workspace, name: str, *, dialog: bool = False):
+        from handpicked.tui.screens.welcome import ImportDialog
+
+        app = app_factory(ws)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait(pilot)
+            if dialog:
+                app.push_screen(ImportDialog())
+                await wait(pilot)
+            await pilot.press(*name, "enter")
+            await wait(pilot)
+            return app.screen, [(str(n.message), n.severity) for n in app._notifications]
+
+    return run

@@ -117,7 +117,7 @@ async def test_ctrl_q_quits_during_a_slow_import(empty_ws, app_factory, wait, sl
     assert stored(empty_ws) == (0, 0)
 
 
-async def test_import_summary_names_rows_sharing_a_profile_url(empty_ws, app_factory, wait, here):
+async def test_import_summary_names_rows_sharing_a_profile_url(empty_ws, import_in_app, here):
     """Verify the import notice says which lines share a profile URL and what became of them."""
     path = here / "c.csv"
     path.write_text(
@@ -128,13 +128,9 @@ async def test_import_summary_names_rows_sharing_a_profile_url(empty_ws, app_fac
         """),
         encoding="utf-8",
     )
-    app = app_factory(empty_ws)
-    async with app.run_test(size=SIZE) as pilot:
-        await wait(pilot)
-        await pilot.press(*path.name, "enter")
-        await wait(pilot)
-        assert isinstance(app.screen, ContactsScreen)
-        [(notice, severity)] = [(str(n.message), n.severity) for n in app._notifications]
+    screen, notices = await import_in_app(empty_ws, path.name)
+    assert isinstance(screen, ContactsScreen)
+    [(notice, severity)] = notices
     assert severity == "warning"
     assert notice.startswith("c.csv: 2 new, 0 updated.")
     assert (
@@ -143,20 +139,16 @@ async def test_import_summary_names_rows_sharing_a_profile_url(empty_ws, app_fac
     )
 
 
-async def test_hostile_vcard_in_the_import_box_ends(empty_ws, app_factory, wait, here):
+async def test_hostile_vcard_in_the_import_box_ends(empty_ws, import_in_app, here):
     """Verify a vCard whose ORG has 40 parameters imports in the box, the property named."""
     path = here / "evil.vcf"
     path.write_text(
         "BEGIN:VCARD\nVERSION:3.0\nFN:Marie Tremblay\nORG" + ";TYPE=x" * 40 + ";:Acme\nEND:VCARD\n",
         encoding="utf-8",
     )
-    app = app_factory(empty_ws)
-    async with app.run_test(size=SIZE) as pilot:
-        await wait(pilot)
-        await pilot.press(*path.name, "enter")
-        await wait(pilot)
-        assert isinstance(app.screen, ContactsScreen)
-        [notice] = [str(n.message) for n in app._notifications]
+    screen, notices = await import_in_app(empty_ws, path.name)
+    assert isinstance(screen, ContactsScreen)
+    [(notice, _)] = notices
     assert "evil.vcf: 1 new" in notice
     assert "line 4: ORG has more than 16 parameters; property ignored" in notice
 

@@ -10,7 +10,6 @@ import pytest
 
 from handpicked.cli import main
 from handpicked.core.contacts import import_paths
-from handpicked.tui.screens.welcome import ImportDialog
 
 SIZE = (120, 40)
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
@@ -38,7 +37,7 @@ def run_cli(capsys: pytest.CaptureFixture[str], home: Path, *args: str | Path) -
 
 
 async def test_reimport_notice_names_who_changed_position_like_the_cli(
-    capsys, empty_ws, app_factory, wait, tmp_path: Path, monkeypatch
+    capsys, empty_ws, import_in_app, tmp_path: Path, monkeypatch
 ):
     """Verify the app's re-import notice names the people the CLI lists as changed position."""
     monkeypatch.chdir(tmp_path)
@@ -54,22 +53,15 @@ async def test_reimport_notice_names_who_changed_position_like_the_cli(
     assert cli_names == ["Ana Lima", "Zoé Gagnon"]
 
     assert import_paths(empty_ws, [old])[0].error is None  # the twin workspace, same first file
-    app = app_factory(empty_ws)
-    async with app.run_test(size=SIZE) as pilot:
-        await wait(pilot)
-        app.push_screen(ImportDialog())
-        await wait(pilot)
-        await pilot.press(*new.name, "enter")
-        await wait(pilot)
-        notices = [str(n.message) for n in app._notifications]
-    [notice] = [n for n in notices if n.startswith("new.csv:")]
+    _, notices = await import_in_app(empty_ws, new.name, dialog=True)
+    [notice] = [n for n, _ in notices if n.startswith("new.csv:")]
     assert notice.startswith("new.csv: 0 new, 3 updated.")
     [moved_line] = [line for line in notice.splitlines() if "changed position" in line]
     assert moved_line == f"2 changed position: {', '.join(cli_names)}."
 
 
 async def test_reimport_notice_names_the_first_five_and_counts_the_rest(
-    empty_ws, app_factory, wait, tmp_path: Path, monkeypatch
+    empty_ws, import_in_app, tmp_path: Path, monkeypatch
 ):
     """Verify a re-import moving seven people names five in the notice and counts the other two."""
     monkeypatch.chdir(tmp_path)
@@ -78,14 +70,7 @@ async def test_reimport_notice_names_the_first_five_and_counts_the_rest(
     old.write_text("\n".join([HEADER, *(r.format("Acme") for r in rows)]), encoding="utf-8")
     new.write_text("\n".join([HEADER, *(r.format("Bell") for r in rows)]), encoding="utf-8")
     assert import_paths(empty_ws, [old])[0].error is None
-    app = app_factory(empty_ws)
-    async with app.run_test(size=SIZE) as pilot:
-        await wait(pilot)
-        app.push_screen(ImportDialog())
-        await wait(pilot)
-        await pilot.press(*new.name, "enter")
-        await wait(pilot)
-        [notice] = [str(n.message) for n in app._notifications]
+    _, [(notice, _)] = await import_in_app(empty_ws, new.name, dialog=True)
     assert notice.splitlines()[1] == (
         "7 changed position: P0 Roy, P1 Roy, P2 Roy, P3 Roy, P4 Roy and 2 more"
         " (tick Changed position)."
