@@ -128,6 +128,30 @@ MIGRATIONS: tuple[str, ...] = (
         UPDATE contacts SET row_fingerprint = NULL WHERE id = NEW.id;
     END;
     """,
+    # 3: the relationship history LinkedIn's data archive holds (one row per message either way,
+    # never its text beyond a first line), and the keep-in-touch cadence: per contact, per tag,
+    # and a snooze that hides someone from the overdue list until a day.
+    """
+    CREATE TABLE interactions (
+        id INTEGER PRIMARY KEY,
+        contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        direction TEXT NOT NULL CHECK (direction IN ('sent', 'received')),
+        kind TEXT NOT NULL DEFAULT 'message',
+        conversation_id TEXT NOT NULL DEFAULT '',
+        is_group INTEGER NOT NULL DEFAULT 0,
+        first_line TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT 'linkedin',
+        UNIQUE (contact_id, at, direction, kind, conversation_id)
+    );
+    CREATE INDEX interactions_contact ON interactions(contact_id, at);
+    ALTER TABLE contacts ADD COLUMN cadence_days INTEGER;
+    ALTER TABLE contacts ADD COLUMN snoozed_until TEXT;
+    CREATE TABLE tag_cadences (
+        tag TEXT PRIMARY KEY,
+        days INTEGER NOT NULL CHECK (days > 0)
+    );
+    """,
 )
 
 
