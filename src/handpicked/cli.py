@@ -11,17 +11,53 @@ import argparse
 import sqlite3
 import sys
 from collections.abc import Sequence
+from importlib import import_module
 
-from handpicked.commands import campaigns, contacts, email, importing, setup
-from handpicked.commands.common import CommandError, workspace_dir, workspace_home
+from handpicked.commands.common import CommandError, cli_message, workspace_dir, workspace_home
 from handpicked.core.db import DB_NAME, database_problem
 from handpicked.core.errors import HandpickedError
 from handpicked.core.text import safe_text
 
-COMMAND_MODULES = (setup, importing, contacts, campaigns, email)
+COMMAND_MODULES = ("setup", "importing", "contacts", "campaigns", "email")
+"""The modules under handpicked.commands, in the order `handpicked --help` lists their commands."""
+
+COMMANDS: dict[str, str] = {
+    **dict.fromkeys(("config", "demo", "ui"), "setup"),
+    "import": "importing",
+    **dict.fromkeys(
+        ("contacts", "facets", "contact", "tag", "sector", "reclassify", "dnc"), "contacts"
+    ),
+    **dict.fromkeys(
+        ("templates", "compose", "preview", "edit", "mark", "campaigns", "campaign", "history"),
+        "campaigns",
+    ),
+    "export": "campaigns",
+    **dict.fromkeys(("auth", "send"), "email"),
+}
+"""Which module registers each command: a command line builds only its own module's parser.
+
+Importing every command module (campaigns, e-mail, import, and what each loads) costs as much as
+starting Textual, more than `facets` itself; a command missing here still works, parsed with all.
+"""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command(argv: Sequence[str]) -> str | None:
+    """The command named in `argv` (the first word that is not an option or its value); None
+    when the whole list of commands is wanted (`handpicked -h facets` lists them all)."""
+    words = iter(argv)
+    for word in words:
+        if not word.startswith("-"):
+            return word
+        long = len(word) > 2  # argparse takes a prefix: --work DIR, --he
+        if word == "-h" or (long and "--help".startswith(word)):
+            return None
+        if long and "--workspace".startswith(word):
+            next(words, None)
+    return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or with `command` known, one holding only its module's commands."""
     parser = argparse.ArgumentParser(
         prog="handpicked",
         description="Pick the twenty people a piece of news concerns and write to each personally.",
@@ -33,8 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="workspace folder (default: $HANDPICKED_HOME, else your user data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.register(sub)
+    modules = [COMMANDS[command]] if command in COMMANDS else COMMAND_MODULES
+    for name in modules:
+        import_module(f"handpicked.commands.{name}").register(sub)
     _workspace_after_commands(parser)
     return parser
 
@@ -66,15 +103,17 @@ def _workspace_after_commands(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(_command(argv)).parse_args(argv)
     handler = getattr(args, "handler", None)
     try:
         if handler is None:
-            return setup.run_ui(args)
+            from handpicked.commands.setup import run_ui
+
+            return run_ui(args)
         return int(handler(args) or 0)
     except (HandpickedError, CommandError) as err:
-        print(f"error: {safe_text(err)}", file=sys.stderr)  # it may quote a hostile file name
+        print(f"error: {safe_text(cli_message(err))}", file=sys.stderr)  # it may quote a file name
         return 1
     except sqlite3.Error as err:  # a lock, a full disk, a damaged file: each its own sentence
         problem = database_problem(workspace_home(args) / DB_NAME, err)

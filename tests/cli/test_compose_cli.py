@@ -93,16 +93,60 @@ def test_compose_human_output_counts_left_out(cli, imported) -> None:
     assert first.code == 0 and first.out.startswith("Queued 1 message in campaign hello")
     result = cli("compose", "hello", "--template", "reconnect", "--company", "northwind")
     assert result.code == 0, result.err
-    assert result.out.splitlines()[0] == (
-        "Queued 0 messages in campaign hello (1 already in it); left out: 1 contacted in the "
-        "last 30 days, 1 on the do-not-contact list; review them with handpicked preview hello"
-    )
+    assert result.out.splitlines()[:5] == [
+        "Queued 0 messages in campaign hello (1 already in it); left out: 1 messaged in the "
+        "last 30 days, 1 on the do-not-contact list; review them with handpicked preview hello",
+        "Left out:",
+        f"  Bruno Abel (id {ids['Bruno Abel']}): on the do-not-contact list",
+        f"  Alma Zorn (id {ids['Alma Zorn']}): messaged today",
+        "Write to one of them anyway with --contact ID (a warning on their message says why).",
+    ]
     again = cli("compose", "hello", "--template", "reconnect", "--company", "northwind",
                 "--not-contacted-days", "0", "--json")  # fmt: skip
     assert again.json() == {
         "campaign": "hello", "added": 1, "already_in": 1,
-        "left_out": {"recently_contacted": 0, "do_not_contact": 1}, "warnings": 0,
+        "left_out": {"messaged": 0, "queued": 0, "do_not_contact": 1},
+        "left_out_people": [{
+            "id": ids["Bruno Abel"], "name": "Bruno Abel", "reason": "do_not_contact",
+            "why": "on the do-not-contact list", "messaged_days": None, "queued_in": [],
+        }],
+        "warnings": 0,
     }  # fmt: skip
+
+
+def test_queued_elsewhere_is_not_reported_as_contacted(cli, imported) -> None:
+    """Verify someone only queued in another campaign is left out as "queued in campaign X",
+    apart from those messaged (a LinkedIn message, a sent one), in the sentence and in --json;
+    named with --contact, their message's warning names the campaign."""
+    ids = imported(NETWORK)
+    first = cli("compose", "spring", "--template", "reconnect", "--contact", ids["Chloe Mercier"])
+    assert first.code == 0, first.err
+    assert (
+        cli("compose", "done", "--template", "reconnect", "--contact", ids["Bruno Abel"]).code == 0
+    )
+    assert cli("mark", "done", "sent", ids["Bruno Abel"]).code == 0
+    result = cli("compose", "autumn", "--template", "reconnect", "--company", "northwind")
+    assert result.code == 0, result.err
+    assert "left out: 1 messaged in the last 30 days, 1 queued in campaign spring;" in result.out
+    assert f"  Chloe Mercier (id {ids['Chloe Mercier']}): queued in campaign spring" in result.out
+    assert "contacted" not in result.out
+    nobody = cli("compose", "winter", "--template", "reconnect", "--company", "northwind")
+    assert nobody.code == 1 and nobody.err.startswith(
+        "error: nobody left to write to: 3 matched, all left out (1 messaged in the last 30 "
+        "days, 2 queued in other campaigns (autumn, spring))"
+    )
+    again = cli("compose", "winter", "--template", "reconnect", "--company", "northwind",
+                "--contact", ids["Elke Vogt"], "--json")  # fmt: skip
+    people = {p["name"]: (p["reason"], p["why"]) for p in again.json()["left_out_people"]}
+    assert people == {
+        "Bruno Abel": ("messaged", "messaged today"),
+        "Chloe Mercier": ("queued", "queued in campaign spring"),
+        "Alma Zorn": ("queued", "queued in campaign autumn"),
+    }
+    named = cli("compose", "named", "--template", "reconnect", "--contact", ids["Alma Zorn"])
+    assert named.code == 0, named.err
+    shown = cli("preview", "named")
+    assert "  ! recently-contacted: queued in campaign autumn" in shown.out
 
 
 def test_values_per_language_and_misspelt_names(cli, imported) -> None:
@@ -173,11 +217,14 @@ def test_compose_says_when_french_messages_print_english_values(cli, imported) -
 def test_compose_reminds_to_set_your_name(cli, imported) -> None:
     """Verify compose says when messages would end unsigned, and stops once me.name is set."""
     ids = imported(NETWORK)
-    unsigned = cli("compose", "a", "--template", "reconnect", "--contact", ids["Chloe Mercier"])
-    assert "your name is not set" in unsigned.out
+    unsigned = cli("compose", "a", "--template", "reconnect", "--contact", ids["Chloe Mercier"],
+                   "--json")  # fmt: skip
+    assert unsigned.json()["added"] == 1  # the warning goes to stderr: stdout stays JSON
+    assert unsigned.err.startswith("warning: your name is not set (me.name)")
+    assert 'handpicked config set me.name "Your Name", then compose --rerender' in unsigned.err
     assert cli("config", "set", "me.name", "Sam Example").code == 0
     signed = cli("compose", "b", "--template", "reconnect", "--contact", ids["Alma Zorn"])
-    assert signed.code == 0 and "your name is not set" not in signed.out
+    assert signed.code == 0 and signed.err == "" and "not set" not in signed.out
     body = cli("preview", "b", "--json").json()["messages"][0]["body"]
     assert body.rstrip().endswith("Sam Example")
 
@@ -200,7 +247,8 @@ def test_refusals_exit_1(cli, imported) -> None:
     ids = imported(NETWORK)
     missing = cli("compose", "x", "--template", "event-invitation", "--var", "event_name=X",
                   "--contact", ids["Alma Zorn"])  # fmt: skip
-    assert missing.code == 1 and "--var event_date (When it takes place" in missing.err
+    assert missing.code == 1 and "missing the value event_date (When it takes place" in missing.err
+    assert missing.err.rstrip().endswith("e.g. --var event_date=...")
     cli("dnc", "add", ids["Elke Vogt"])
     dnc = cli("compose", "x", "--template", "reconnect", "--contact", ids["Elke Vogt"])
     assert dnc.code == 1 and "Elke Vogt (id" in dnc.err and "do-not-contact" in dnc.err
@@ -223,7 +271,7 @@ def test_explicit_recent_contact_kept_with_warning(cli, imported) -> None:
     cli("contact", "touched", ids["Dario Basso"])
     assert cli("compose", "c", "--template", "reconnect", "--contact", ids["Dario Basso"]).code == 0
     shown = cli("preview", "c")
-    assert "  ! recently-contacted: last contacted today" in shown.out
+    assert "  ! recently-contacted: messaged today" in shown.out
     assert "Dario Basso (id" in shown.out and "queued · en · " in shown.out
     assert "/8000 chars" in shown.out
 
@@ -299,7 +347,7 @@ def test_mark_campaigns_and_history(cli, imported) -> None:
     assert "c " in cli("history", alma).out and "replied" in cli("history", alma).out
     # sent this week: left out of the next audience
     nxt = cli("compose", "next", "--template", "reconnect", "--company", "northwind", "--json")
-    assert nxt.json()["left_out"]["recently_contacted"] == 2
+    assert nxt.json()["left_out"] == {"messaged": 2, "queued": 0, "do_not_contact": 0}
 
 
 def test_templates_listing_and_show(cli) -> None:

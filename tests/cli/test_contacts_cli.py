@@ -182,6 +182,21 @@ def test_contact_set_and_source(capsys, network):
     assert data["fields"] == {"formal": "tu"}
 
 
+def test_contact_set_joins_a_value_typed_on_two_lines(capsys, network):
+    """Verify a greeting name or sector set by hand on two lines is stored as one line, joined
+    with a space, as imports join a title typed on two lines."""
+    pid = by_name(run_json(capsys, "contacts"))["Paul Smith"]["id"]
+    data = run_json(
+        capsys, "contact", "set", str(pid), "--greeting-name", "Paul\nAndré ",
+        "--sector", "Clean\r\n  Tech",
+    )  # fmt: skip
+    assert (data["greeting_name"], data["sector"]) == ("Paul André", "Clean Tech")
+    code, _out, err = run(capsys, "sector", "set", "Boulangerie Zoé", "Artisan\nBakeries")
+    assert code == 0, err
+    rows = by_name(run_json(capsys, "contacts", "--sector", "Artisan Bakeries"))
+    assert list(rows) == ["Zoé Gagné"]
+
+
 def test_sector_set_applies_to_company(capsys, network):
     """Verify `sector set` classifies every contact of that company, legal suffix ignored."""
     code, _out, err = run(capsys, "sector", "set", "ACME WIDGETS Inc.", "Manufacturing")

@@ -25,7 +25,10 @@ def test_shared_profile_urls_are_warnings_in_human_output(cli, tmp_path: Path) -
     assert result.code == 0, result.err
     lines = result.out.splitlines()
     assert lines[0].endswith("(linkedin): imported 3, updated 0, unchanged 0, skipped 0")
-    assert lines[1:] == [f"  line 4: warning: {APART}", f"  line 5: warning: {MERGED}"]
+    assert lines[1:] == [
+        f"  line 4: warning: {APART}",
+        f"  line 5: warning: {MERGED}",
+    ]  # the pair kept apart is named by the warning: a LinkedIn-only workspace is not searched
     names = sorted(f"{c['first_name']} {c['last_name']}" for c in cli("contacts", "--json").json())
     assert names == ["Ana Lima", "Bob Stone", "Luc Roy"]
 

@@ -286,3 +286,43 @@ def test_dnc_from_another_process_during_send(mail_ws, smtp_server, memory_keyri
     assert all("zoe@example.net" not in r.rcpt_tos for r in server.received)
     assert len(server.received) == 2
     assert statuses(mail_ws)["zoe@example.net"] == "skipped"
+
+
+def earlier_run(ws) -> dict[str, int]:
+    """François's message failed in an earlier run, Hélène's left `sending` by one that
+    stopped; email -> contact id."""
+    ws.conn.execute(
+        "UPDATE messages SET status = 'failed', error = '550 5.1.1 no such user' WHERE"
+        " contact_id = (SELECT id FROM contacts WHERE email = 'francois@example.org')"
+    )
+    ws.conn.execute(
+        "UPDATE messages SET status = 'sending', status_at = '2020-01-01T00:00:00Z' WHERE"
+        " contact_id = (SELECT id FROM contacts WHERE email = 'helene.cote@example.ca')"
+    )
+    ws.conn.commit()
+    return dict(ws.conn.execute("SELECT email, id FROM contacts WHERE email != ''").fetchall())
+
+
+def test_send_reasons_carry_the_cli_commands_to_run(mail_ws, capsys):
+    """Verify a dry run names the `handpicked mark` command that retries a failed message or
+    settles one left `sending`, in text and in `--json`'s reason (the JSON shape unchanged)."""
+    ids = earlier_run(mail_ws)
+    failed, stuck = ids["francois@example.org"], ids["helene.cote@example.ca"]
+    retry = (
+        "failed earlier (550 5.1.1 no such user); to try again: handpicked mark spring queued"
+        f" {failed}"
+    )
+    check = (
+        "left `sending` by an earlier run that stopped mid-send, so it may have arrived; check your"
+        f" Sent folder, then run handpicked mark spring sent {stuck} (or queued, to send it again)"
+    )
+    assert main(["send", "spring", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    reasons = {i["email"]: i["reason"] for i in data["skipped"] + data["stuck_sending"]}
+    assert reasons["francois@example.org"] == retry
+    assert reasons["helene.cote@example.ca"] == check
+    assert all("hint" not in i for i in data["skipped"] + data["stuck_sending"])
+    assert main(["send", "spring"]) == 0
+    text = capsys.readouterr().out
+    assert f"skipped François Bélanger <francois@example.org>: {retry}" in text
+    assert f"check Hélène Côté <helene.cote@example.ca>: {check}" in text

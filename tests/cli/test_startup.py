@@ -7,14 +7,18 @@ real entry point in a fresh interpreter and look at what ended up imported.
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
+from importlib import import_module
 from pathlib import Path
 
 import pytest
 
+from handpicked.cli import COMMANDS, build_parser, main
 from tests.cli.conftest import LINKEDIN_HEADER
+from tests.cli.test_cli_conveniences import _every_parser
 
 HEAVY = (
     "textual", "keyring", "jinja2", "pyarrow", "polars",
@@ -81,3 +85,42 @@ def test_compose_still_loads_what_it_needs(workspace: Path):
     assert code == 0
     assert "jinja2" in modules
     assert "textual" not in modules
+
+
+@pytest.mark.parametrize("argv", [("facets",), ("contacts", "--search", "ada", "--limit", "50")])
+def test_counting_and_listing_load_no_pydantic(workspace: Path, argv):
+    """Verify `facets` and a `contacts` listing answer without importing pydantic (half of
+    Textual's start-up)."""
+    code, modules = _loaded("--workspace", str(workspace), *argv)
+    assert code == 0
+    assert sorted(m for m in modules if m.split(".")[0] in ("pydantic", "pydantic_core")) == []
+
+
+@pytest.mark.parametrize("argv", [("facets",), ("contacts", "--search", "ada", "--limit", "50")])
+def test_a_command_loads_no_other_command_module(workspace: Path, argv):
+    """Verify `facets` and `contacts` import neither the campaign, e-mail, import nor setup
+    commands (each pulls in code of its own)."""
+    code, modules = _loaded("--workspace", str(workspace), *argv)
+    assert code == 0
+    others = {f"handpicked.commands.{m}" for m in ("campaigns", "email", "importing", "setup")}
+    assert sorted(modules & others) == []
+
+
+def test_each_command_is_mapped_to_the_module_that_registers_it():
+    """Verify `cli.COMMANDS` names, for every command, the command module that registers it."""
+    registered = {}
+    for name in dict.fromkeys(COMMANDS.values()):
+        sub = argparse.ArgumentParser().add_subparsers()
+        import_module(f"handpicked.commands.{name}").register(sub)
+        registered.update(dict.fromkeys(sub.choices, name))
+    assert registered == COMMANDS
+
+
+def test_each_help_reads_as_in_the_whole_parser(capsys):
+    """Verify every command's --help, parsed with its own module only, matches the full parser's
+    (and `handpicked --help` lists every command)."""
+    full = build_parser()
+    for path, parser in [((), full), *_every_parser(full)]:
+        with pytest.raises(SystemExit):
+            main([*path, "--help"])
+        assert capsys.readouterr().out == parser.format_help(), path

@@ -109,6 +109,13 @@ def browser(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return opened
 
 
+@pytest.fixture(autouse=True)
+def no_first_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first-start question (asked while me.name is unset) stays away from tests about
+    something else; tests/tui/test_settings.py turns it back on."""
+    monkeypatch.setattr(HandpickedApp, "ASK_FIRST_RUN", False)
+
+
 async def settle(pilot: Pilot, *, typed: bool = False) -> None:
     """Wait until debounced searches, workers and the messages they post are all done."""
     if typed:

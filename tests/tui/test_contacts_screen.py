@@ -68,8 +68,9 @@ async def test_facet_click_filters_and_counts(sample_ws, app_factory, wait):
         assert table.row_count == len(ids_of(sample_ws))
 
 
-async def test_toggles_hide_recent_keep_in_touch_changed(sample_ws, app_factory, wait):
-    """Verify h, k and p apply the recency rule, the silence order and the changed filter."""
+async def test_toggles_hide_recent_and_changed(sample_ws, app_factory, wait):
+    """Verify h and p apply the recency rule and the changed filter (k opens its own view:
+    tests/tui/test_keep_in_touch_screen.py)."""
     from handpicked.core.contacts.store import touched
 
     first, second = ids_of(sample_ws)[:2]
@@ -85,11 +86,7 @@ async def test_toggles_hide_recent_keep_in_touch_changed(sample_ws, app_factory,
         await wait(pilot)
         assert first not in table.shown_ids()
         assert table.shown_ids() == ids_of(sample_ws, not_contacted_days=30)
-        await pilot.press("h", "k")
-        await wait(pilot)
-        silent = [c.id for c in list_contacts(sample_ws, keep_in_touch=True)]
-        assert table.shown_ids() == silent
-        await pilot.press("k", "p")
+        await pilot.press("h", "p")
         await wait(pilot)
         assert table.shown_ids() == [second]
 
@@ -106,6 +103,13 @@ async def test_space_toggles_and_add_all(sample_ws, app_factory, wait):
         assert table.current_id != first  # space moves on, to pick a run of people quickly
         await pilot.press("up", "space")
         assert app.audience == []
+        # Three spaces typed faster than the screen answers: three people, not one toggled thrice
+        start = table.cursor_row
+        for _ in range(3):
+            table.action_toggle_pick()
+        await pilot.pause()
+        assert len(set(app.audience)) == 3 and table.cursor_row == start + 3
+        await pilot.press("x")
         await pilot.press("slash", *"developpeuse", "enter")
         await wait(pilot, typed=True)
         await pilot.press("a")

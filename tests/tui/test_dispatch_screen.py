@@ -215,6 +215,29 @@ async def test_send_by_email_confirms_then_sends(mail_ws: Workspace, smtp_server
     assert statuses(mail_ws)["helene.cote@example.ca"] == "sent"
 
 
+async def test_send_dialog_words_skipped_reasons_with_keys(mail_ws: Workspace) -> None:
+    """Verify the send dialog says how to retry a failed message with a key of the app, never
+    with the CLI command `send` prints for it, and the same plain reason."""
+    mail_ws.conn.execute(
+        "UPDATE messages SET status = 'failed', error = '550 5.1.1 no such user' WHERE"
+        " contact_id = (SELECT id FROM contacts WHERE email = 'francois@example.org')"
+    )
+    mail_ws.conn.commit()
+    configure(mail_ws, 2525)
+    app = make_app(mail_ws)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_dispatch(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, SendDialog)
+        text = app.screen.query_one("#send-text", Static).content.plain
+    assert (
+        "1 × failed earlier (550 5.1.1 no such user); to try again, mark it queued on Dispatch "
+        "(u)" in " ".join(text.split())
+    )
+    assert "handpicked" not in text
+
+
 async def test_send_with_a_wrong_password_shows_the_error(mail_ws: Workspace, smtp_server) -> None:
     """Verify a refused login is a notification, nothing is sent, and the app keeps running."""
     server = smtp_server()

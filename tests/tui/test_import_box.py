@@ -165,3 +165,20 @@ async def test_device_in_the_import_box_is_refused(empty_ws, app_factory, wait):
         assert status.has_class("-error")
         assert "not a regular file" in str(status.render())
     assert stored(empty_ws) == (0, 0)
+
+
+async def test_import_notice_points_out_possible_duplicates(tmp_path, import_in_app, here):
+    """Verify the app's import notice says how many possible duplicates the import left and
+    which key lists them, as the CLI's report does, and says nothing of them when there are none."""
+    from duplicates_data import GOOGLE, LINKEDIN
+
+    from handpicked.core.db import Workspace
+
+    (here / "Connections.csv").write_text(LINKEDIN, encoding="utf-8")
+    (here / "google.csv").write_text(GOOGLE, encoding="utf-8")
+    ws = Workspace(tmp_path / "dup-ws")
+    _, [(first, _)] = await import_in_app(ws, "Connections.csv")
+    assert "duplicate" not in first
+    _, [(second, _)] = await import_in_app(ws, "google.csv", dialog=True)
+    assert second.startswith("google.csv: 2 new, 0 updated.")
+    assert "1 possible duplicate: press d on Contacts." in second.splitlines()

@@ -115,6 +115,7 @@ def _screen_args(ws) -> dict[str, tuple[tuple, dict]]:
         "send": ((email.plan(ws, "spring"), config.Smtp()), flags),
         "export": (("spring",), {}),
         "confirm": (("Really?", "Go on?"), {}),
+        "merge": (("Merge these two contacts?", "Keep Alma (id 1)."), {}),
     }
 
 

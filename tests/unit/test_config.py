@@ -152,3 +152,39 @@ def test_unreadable_file_is_a_clear_error(tmp_path, make, says):
     assert str(ws.config_path) in str(err.value) and says in str(err.value)
     with pytest.raises(HandpickedError):
         config.set_value(ws, "me.name", "Alex")
+
+
+def test_set_values_stores_all_or_nothing(tmp_path):
+    """Verify set_values writes every value at once, and a bad one refuses them all, key named."""
+    ws = Workspace(tmp_path)
+    config.set_value(ws, "limits.inmail", "1500")
+    before = ws.config_path.read_bytes()
+    with pytest.raises(HandpickedError) as caught:
+        config.set_values(ws, {"me.name": "Ada", "audience.max": "lots"})
+    assert caught.value.facts == {"key": "audience.max"}
+    assert (
+        str(caught.value)
+        == "audience.max: invalid value 'lots' (allowed: a whole number from 1 to 1,000,000)"
+    )
+    assert ws.config_path.read_bytes() == before
+    settings = config.set_values(
+        ws, {"me.name": "Ada", "me.signature": "Ada\nRecruiter", "audience.max": "12"}
+    )
+    again = config.load(Workspace(tmp_path))
+    assert (again.me.name, again.me.signature, again.audience.max) == ("Ada", "Ada\nRecruiter", 12)
+    assert again.limits.inmail == 1500  # a key the form did not touch is kept
+    assert settings == again
+
+
+def test_unsigned_says_when_me_name_is_unset(tmp_path):
+    """Verify `unsigned` names the missing me.name in plain words, None once a name or
+    signature is set."""
+    ws = Workspace(tmp_path)
+    message = config.unsigned(config.load(ws))
+    assert message is not None and "me.name" in message and "--" not in message
+    config.set_value(ws, "me.name", "  ")
+    assert config.unsigned(config.load(ws)) is not None
+    config.set_value(ws, "me.signature", "Ada")
+    assert config.unsigned(config.load(ws)) is None
+    config.set_values(ws, {"me.name": "Ada Lovelace", "me.signature": ""})
+    assert config.unsigned(config.load(ws)) is None

@@ -26,6 +26,7 @@ from handpicked.core.models import EXPORT_FORMATS, MARKABLE
 from handpicked.core.text import safe_text
 
 if TYPE_CHECKING:
+    from handpicked.core.contacts import LeftOut
     from handpicked.core.db import Workspace
 
 
@@ -157,18 +158,27 @@ def run_templates(args: argparse.Namespace) -> int:
     return 0
 
 
-def _left_out(left_out: dict[str, int], days: int | None) -> str:
-    parts = []
-    if left_out.get("recently_contacted"):
-        parts.append(f"{left_out['recently_contacted']} contacted in the last {days} days")
-    if left_out.get("do_not_contact"):
-        parts.append(f"{left_out['do_not_contact']} on the do-not-contact list")
-    return f"; left out: {', '.join(parts)}" if parts else ""
+SHOWN_LEFT_OUT = 10
+"""People left out listed by name after compose's sentence; --json lists them all."""
+
+
+def _left_out_people(people: list[LeftOut]) -> None:
+    """Who the rules left out and why, so that `--contact ID` can add one back knowingly."""
+    if not people:
+        return
+    out("Left out:")
+    for person in people[:SHOWN_LEFT_OUT]:
+        out(f"  {one_line(person.name or '(no name)', 50)} (id {person.id}): {person.why}")
+    if len(people) > SHOWN_LEFT_OUT:
+        out(f"  ... and {len(people) - SHOWN_LEFT_OUT} more (compose --json lists them all)")
+    if any(person.can_add_back for person in people):
+        out("Write to one of them anyway with --contact ID (a warning on their message says why).")
 
 
 def run_compose(args: argparse.Namespace) -> int:
     from handpicked.core import campaigns as core
     from handpicked.core import config
+    from handpicked.core.contacts import left_out_summary
 
     ws = workspace(args)
     variables = dict(args.var)
@@ -200,6 +210,12 @@ def run_compose(args: argparse.Namespace) -> int:
         ws, args.campaign, template=args.template, variables=variables, f=f,
         contact_ids=args.contact, allow_large=args.allow_large,
     )  # fmt: skip
+    if unsigned := config.unsigned(settings):  # on stderr: with --json too, stdout stays JSON
+        print(
+            f'warning: {unsigned}; set it with handpicked config set me.name "Your Name", then '
+            "compose --rerender",
+            file=sys.stderr,
+        )
     if args.json:
         emit_json(report.model_dump())
         return 0
@@ -209,15 +225,12 @@ def run_compose(args: argparse.Namespace) -> int:
         if report.warnings
         else f"; review them with handpicked preview {report.campaign}"
     )
+    summary = left_out_summary(report.left_out_people, f.not_contacted_days)
     out(
         f"Queued {_s(report.added, 'message')} in campaign {report.campaign}{already}"
-        f"{_left_out(report.left_out, f.not_contacted_days)}{tail}"
+        f"{f'; left out: {summary}' if summary else ''}{tail}"
     )
-    if not (settings.me.name or settings.me.signature):
-        out(
-            "Note: your name is not set, so messages end without a signature; set it with"
-            ' handpicked config set me.name "Your Name", then compose --rerender'
-        )
+    _left_out_people(report.left_out_people)
     if variables:
         _one_value_for_all(ws, report.campaign, settings.me.language)
     return 0

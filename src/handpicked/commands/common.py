@@ -5,21 +5,69 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import shlex
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
+from handpicked.core.clock import MAX_COUNT, MAX_DAYS
 from handpicked.core.db import Workspace, default_home
-from handpicked.core.errors import HandpickedError
-from handpicked.core.models import MAX_COUNT, MAX_DAYS
+from handpicked.core.errors import HandpickedError, Hint, add_hint
 from handpicked.core.text import escape_controls, safe_text
 
 
 class CommandError(HandpickedError):
     """A usage problem found after parsing (e.g. a missing editor); exit code 1."""
+
+
+CLI_HINTS: dict[Hint, str] = {
+    Hint.FIND_CONTACT: "list ids with: handpicked contacts --search NAME",
+    Hint.DO_NOT_CONTACT: (
+        "remove --contact {id}, or take them off the list with handpicked dnc remove {id}"
+    ),
+    Hint.ALLOW_LARGE: "pass --allow-large if you really mean it",
+    Hint.NAME_PEOPLE: (
+        "loosen the filters (see the counts with handpicked facets) or name people with "
+        "--contact ID"
+    ),
+    Hint.INCLUDE_RECENT: (
+        "loosen the filters (pass --not-contacted-days 0 to include recent ones) or name people "
+        "with --contact ID"
+    ),
+    Hint.NAME_TWO: "name the two with --contact ID --contact ID",
+    Hint.CAMPAIGN_NAME: "e.g. handpicked compose spring-event --template reconnect ...",
+    Hint.NEW_CAMPAIGN: "create one with handpicked compose {name} --template NAME",
+    Hint.CAMPAIGN_MEMBERS: "see who is with handpicked preview {campaign}",
+    Hint.MISSING_VALUES: "give each with --var NAME=VALUE, e.g. --var {key}=...",
+    Hint.VALUE_FOR_ALL: "use --var {key}=... for every language",
+    Hint.SUBJECT: "give one with --subject TEXT",
+    Hint.SMTP_SETTING: "handpicked config set {key} {example}",
+    Hint.PASSWORD: "store it again with: handpicked auth set",
+    Hint.NAME_COLUMN: 'or map one with --map "{example}=first_name"',
+    Hint.NO_MAPPING: "import this file without --map",
+    Hint.COMPANY_NAME: 'e.g. handpicked sector set "Desjardins" "Financial Services"',
+    Hint.EXCEL: "--excel applies to --format csv only",
+    Hint.WORKSPACE: "choose another with --workspace DIR",
+    Hint.RETRY_FAILED: "to try again: handpicked mark {campaign} queued {id}",
+    Hint.CHECK_SENT: (
+        "check your Sent folder, then run handpicked mark {campaign} sent {id} (or queued, to "
+        "send it again)"
+    ),
+}
+"""What to type, for each situation the core names: the core's messages hold no flags."""
+
+
+def cli_message(err: HandpickedError) -> str:
+    """The `error: ...` text of a core error: its plain sentence, then the flag that fixes it."""
+    return cli_hint(str(err), err.hint, err.facts)
+
+
+def cli_hint(message: str, hint: Hint | None, facts: Mapping[str, object]) -> str:
+    """`message` and the CLI's sentence for `hint`; a campaign's name is quoted for the shell,
+    since the sentence is a command to paste."""
+    quoted = {k: shlex.quote(str(v)) if k in ("campaign", "name") else v for k, v in facts.items()}
+    return add_hint(message, CLI_HINTS, hint, quoted)
 
 
 def workspace(args: argparse.Namespace) -> Workspace:
@@ -78,7 +126,7 @@ def add_json(parser: argparse.ArgumentParser) -> None:
 
 
 def _default(value: Any) -> Any:
-    if isinstance(value, BaseModel):
+    if hasattr(value, "model_dump"):  # a pydantic model, without importing pydantic to ask
         return value.model_dump(mode="json")
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()

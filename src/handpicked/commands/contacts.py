@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
+from handpicked.commands import duplicates, keep_in_touch
 from handpicked.commands.common import (
     add_json,
     count_arg,
@@ -16,16 +18,20 @@ from handpicked.commands.common import (
 )
 from handpicked.commands.filtering import add_filter_args, filter_from_args
 from handpicked.core import contacts as core
-from handpicked.core.models import Contact
 from handpicked.core.text import safe_text
+
+if TYPE_CHECKING:  # the models load pydantic, which `facets` never needs
+    from handpicked.core.models import Contact
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("contacts", help="list contacts (filters, search, keep-in-touch)")
     add_filter_args(p)
     p.add_argument("--limit", type=count_arg, metavar="N", help="show at most N contacts")
+    keep_in_touch.add_overdue(p)
     add_json(p)
     p.set_defaults(handler=run_contacts)
+    duplicates.register(p)  # contacts duplicates, contacts merge
 
     f = sub.add_parser("facets", help="counts per sector, function, seniority and tag")
     add_filter_args(f)
@@ -53,6 +59,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="KEY=VALUE",
         help="a custom field templates read as fields.KEY (empty VALUE removes it)",
     )
+    keep_in_touch.add_cadence(st)
     add_json(st)
     st.set_defaults(handler=run_set)
     note = csub.add_parser("note", help="set the contact's note (where you met them)")
@@ -67,6 +74,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     t.add_argument("--date", type=date_arg, metavar="D")
     t.add_argument("--note", default="", metavar="TEXT")
     t.set_defaults(handler=run_touched)
+    keep_in_touch.register_snooze(csub)
 
     tg = sub.add_parser("tag", help="add or remove a tag on contacts")
     tsub = tg.add_subparsers(dest="tag_command", metavar="ACTION", required=True)
@@ -75,6 +83,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         a.add_argument("tag")
         a.add_argument("ids", type=int, nargs="+", metavar="ID")
         a.set_defaults(handler=run_tag, remove=action == "remove")
+    keep_in_touch.register_tag_cadence(tsub)
 
     s = sub.add_parser("sector", help="assign sectors per company")
     ssub = s.add_subparsers(dest="sector_command", metavar="ACTION", required=True)
@@ -112,7 +121,7 @@ def contact_json(contact: Contact) -> dict:
     return data
 
 
-def contact_line(c: Contact) -> str:
+def contact_line(c: Contact | core.ContactLine) -> str:
     name = one_line(c.full_name or "(no name)", 28)
     role = one_line(" at ".join(x for x in (c.position, c.company) if x), 60)
     return f"{c.id:>6}  {name:<28}  {role}"
@@ -121,13 +130,17 @@ def contact_line(c: Contact) -> str:
 def run_contacts(args: argparse.Namespace) -> int:
     ws = workspace(args)
     f = filter_from_args(args)
-    found = core.list_contacts(ws, f, limit=args.limit, keep_in_touch=bool(f.not_contacted_days))
+    if args.overdue:
+        return keep_in_touch.run_overdue(args, f)
+    kit = bool(f.not_contacted_days)
     if args.json:
+        found = core.list_contacts(ws, f, limit=args.limit, keep_in_touch=kit)
         emit_json([contact_json(c) for c in found])
         return 0
-    for contact in found:
-        out(contact_line(contact))
-    out(f"{len(found)} contact{'s' if len(found) != 1 else ''}")
+    lines = core.contact_lines(ws, f, limit=args.limit, keep_in_touch=kit)  # no Contact models
+    for line in lines:
+        out(contact_line(line))
+    out(f"{len(lines)} contact{'s' if len(lines) != 1 else ''}")
     return 0
 
 
@@ -164,8 +177,12 @@ def run_show(args: argparse.Namespace) -> int:
         ("connected", contact.connected_on),
         ("language", contact.language),
         ("last contacted", contact.last_contacted),
+        ("last heard from", contact.last_heard_from),
     ):
         out(f"  {label:<15} {one_line(str(value or '-'), 80)}")
+    counts = contact.interactions  # from LinkedIn's archive: messages and invitations
+    if counts.sent or counts.received:
+        out(f"  {'messages':<15} {counts.sent} sent, {counts.received} received")
     for label, value, source, reason in (
         ("sector", contact.sector, contact.sector_source, why["sector"]),
         ("function", contact.function, contact.function_source, ""),
@@ -189,19 +206,26 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_set(args: argparse.Namespace) -> int:
-    contact = core.set_contact(
-        workspace(args),
-        args.id,
-        function=args.function,
-        seniority=args.seniority,
-        sector=args.sector,
-        language=args.language,
-        greeting_name=args.greeting_name,
-        fields=dict(args.field) or None,
-    )
+    ws = workspace(args)
+    corrections = {
+        "function": args.function,
+        "seniority": args.seniority,
+        "sector": args.sector,
+        "language": args.language,
+        "greeting_name": args.greeting_name,
+    }
+    contact = None
+    if args.cadence is None or args.field or any(v is not None for v in corrections.values()):
+        contact = core.set_contact(ws, args.id, **corrections, fields=dict(args.field) or None)
+    # After the corrections: a refused one leaves the cadence as it was too.
+    standing = None if args.cadence is None else core.set_cadence(ws, args.id, args.cadence or None)
     if args.json:
-        emit_json(contact_json(contact))
-    else:
+        kit = standing.as_json() if standing else {}
+        emit_json(contact_json(contact or core.get_contact(ws, args.id)) | kit)
+        return 0
+    if standing:
+        keep_in_touch.show_cadence(standing)
+    if contact:
         out(
             f"{safe_text(contact.full_name)}: {contact.sector} / {contact.function} / "
             f"{contact.seniority} / {contact.language}, greeted as "

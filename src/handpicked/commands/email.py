@@ -13,7 +13,15 @@ import math
 import sys
 from typing import TYPE_CHECKING
 
-from handpicked.commands.common import CommandError, add_json, emit_json, out, workspace
+from handpicked.commands.common import (
+    CommandError,
+    add_json,
+    cli_hint,
+    cli_message,
+    emit_json,
+    out,
+    workspace,
+)
 from handpicked.core.text import safe_text
 
 if TYPE_CHECKING:
@@ -37,9 +45,15 @@ def register(sub: argparse._SubParsersAction) -> None:
         "send", help="email a campaign's queued messages one by one (a dry run unless --no-dry-run)"
     )
     p.add_argument("campaign")
-    p.add_argument(
+    how = p.add_mutually_exclusive_group()
+    how.add_argument(
         "--no-dry-run", dest="dry_run", action="store_false",
         help="really send (without it, only show what would be sent)",
+    )  # fmt: skip
+    how.add_argument(
+        "--test-to", type=_address, metavar="ADDRESS",
+        help="send the first queued message to ADDRESS only, subject prefixed [test]; "
+        "nothing is marked",
     )  # fmt: skip
     p.add_argument("--limit", type=int, metavar="N", help="send at most N messages this run")
     p.add_argument(
@@ -72,6 +86,14 @@ def _seconds(value: str) -> float:
     return seconds
 
 
+def _address(value: str) -> str:
+    from handpicked.core.campaigns import email
+
+    if email.bad_address(value.strip()) is not None:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a valid email address")
+    return value.strip()
+
+
 def _read_stdin() -> str:
     password = (sys.stdin.readline() if sys.stdin else "").rstrip("\r\n")
     if not password:
@@ -91,11 +113,13 @@ def _ask(prompt: str, why: str) -> str:
 
 def _username(ws) -> str:
     from handpicked.core import config
-    from handpicked.core.campaigns import email
 
     username = config.load(ws).smtp.username
     if not username:
-        raise CommandError(f"no SMTP login name: {email.SET_USERNAME}")
+        raise CommandError(
+            "no SMTP login name: set it first with: handpicked config set smtp.username "
+            "you@example.com"
+        )
     return username
 
 
@@ -163,6 +187,18 @@ def _item_line(verb: str, item: SendItem) -> str:
     return f"{verb} {who}"
 
 
+def _worded(report: SendReport) -> SendReport:
+    """The report with each reason followed by the CLI's command for it (the `mark` to run):
+    `send --json`'s reasons read as they always have."""
+
+    def word(item: SendItem) -> SendItem:
+        facts = {"campaign": report.campaign, "id": item.contact_id}
+        return item.model_copy(update={"reason": cli_hint(item.reason, item.hint, facts)})
+
+    skipped, stuck = [word(i) for i in report.skipped], [word(i) for i in report.stuck_sending]
+    return report.model_copy(update={"skipped": skipped, "stuck_sending": stuck})
+
+
 def _show_plan(report: SendReport) -> None:
     for item in report.items:
         out(_item_line("would send to", item))
@@ -190,12 +226,30 @@ def _summary(report: SendReport) -> str:
     return f"{report.sent} sent, {report.failed} failed, {skipped}{stuck}"
 
 
+def _send_test(args: argparse.Namespace, ws) -> int:
+    """`send --test-to`: one real email to the user, through the same settings and password."""
+    from handpicked.core.campaigns import email
+
+    smtp = email.account(ws)  # settings first: never ask for a password that cannot be used
+    ahead = email.plan(ws, args.campaign, subject=args.subject)  # no subject: said before asking
+    password = _password(args, smtp) if ahead.items else ""  # none: send_test says so
+    item = email.send_test(ws, args.campaign, args.test_to, password=password, subject=args.subject)
+    if args.json:
+        emit_json(item)
+        return 0
+    out(f"test message sent to {safe_text(item.email)}: {safe_text(item.subject)}")
+    out(f"  (the message to {safe_text(item.name)}; nothing marked, nobody contacted)")
+    return 0
+
+
 def run_send(args: argparse.Namespace) -> int:
     from handpicked.core.campaigns import email
 
     ws = workspace(args)
+    if args.test_to:
+        return _send_test(args, ws)
     if args.dry_run:
-        report = email.plan(ws, args.campaign, subject=args.subject, limit=args.limit)
+        report = _worded(email.plan(ws, args.campaign, subject=args.subject, limit=args.limit))
         if args.json:
             emit_json(report)
         else:
@@ -223,12 +277,15 @@ def run_send(args: argparse.Namespace) -> int:
         # Once a message was tried, what was sent must be told, in JSON too (with `stopped`);
         # a run stopped before any (login, server down) failed as a whole: stdout stays empty.
         if stopped.started:
+            # `stopped` reads as the error line does (the CLI's `mark` command included)
+            shown = _worded(stopped.report).model_copy(update={"stopped": cli_message(stopped)})
             if args.json:
-                emit_json(stopped.report)
+                emit_json(shown)
             else:
-                _show_rest(stopped.report)
-                out(_summary(stopped.report))
-        raise CommandError(safe_text(str(stopped))) from None  # it may quote a contact's name
+                _show_rest(shown)
+                out(_summary(shown))
+        raise  # main() prints it, with the CLI's hint, through safe_text (it may quote a name)
+    report = _worded(report)
     if args.json:
         emit_json(report)
     else:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from handpicked.commands.common import add_json, emit_json, key_value, out, workspace
+from handpicked.commands.common import add_json, cli_message, emit_json, key_value, out, workspace
 from handpicked.core import contacts
 from handpicked.core.errors import HandpickedError
 from handpicked.core.models import FileReport
@@ -21,7 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--format",
         default="auto",
-        choices=["auto", "linkedin", "google", "outlook", "vcard", "csv"],
+        choices=["auto", "linkedin", "google", "outlook", "vcard", "csv", "messages"],
+        help="auto reads LinkedIn's data archive (zip or folder) and its messages.csv too",
     )
     p.add_argument(
         "--map",
@@ -30,6 +31,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         default=[],
         metavar="HEADER=FIELD",
         help='map a column by hand, e.g. --map "Mon entête=company"',
+    )
+    p.add_argument(
+        "--sheet", metavar="NAME", help="in .xlsx/.ods files, the sheet to read (default: first)"
     )
     p.add_argument("--dry-run", action="store_true", help="report what would happen, write nothing")
     add_json(p)
@@ -45,6 +49,21 @@ def summary(report: FileReport, *, dry_run: bool = False) -> list[str]:
     name = safe_text(report.path)
     if report.error:
         return [f"{name}: failed, nothing imported"]
+    if report.passed_over:
+        return [f"{name}: passed over ({report.passed_over})"]
+    if report.unmatched is not None:  # LinkedIn's messages or invitations
+        verb = "would store" if dry_run else "stored"
+        lines = [
+            f"{name} ({report.format}): {verb} {report.imported}, already stored"
+            f" {report.unchanged}, skipped {len(report.skipped)}, not a contact {report.unmatched}"
+        ]
+        if report.replies:
+            lines.append(f"  {report.replies} campaign messages replied to (now marked replied)")
+        for issue in report.skipped[:5]:
+            lines.append(f"  line {issue.line}: skipped: {safe_text(issue.reason)}")
+        if len(report.skipped) > 5:
+            lines.append(f"  ... and {len(report.skipped) - 5} more (see --json)")
+        return lines
     verb = "would import" if dry_run else "imported"
     lines = [
         f"{name} ({report.format}): {verb} {report.imported}, updated {report.updated},"
@@ -73,26 +92,44 @@ def run(args: argparse.Namespace) -> int:
     ws = workspace(args)
     mapping = dict(args.map)
     reports = contacts.import_paths(
-        ws, args.files, fmt=args.format, mapping=mapping, dry_run=args.dry_run
+        ws, args.files, fmt=args.format, mapping=mapping, dry_run=args.dry_run, sheet=args.sheet
     )
     failed = [r for r in reports if r.error]
     if len(failed) == len(reports):  # nothing imported: stdout stays empty, the error says why
         for report in failed[:-1]:
-            print(f"error: {safe_text(report.error)}", file=sys.stderr)
-        raise HandpickedError(failed[-1].error or "import failed")
+            print(f"error: {safe_text(error_text(report))}", file=sys.stderr)
+        raise HandpickedError(error_text(failed[-1]))
+    # Nothing ever merges two contacts behind the user's back: the report points them out.
+    duplicates = None if args.dry_run else contacts.duplicates_after_import(ws, reports)
     if args.json:
-        emit_json({"files": [_report_json(r) for r in reports]})
+        data: dict = {"files": [_report_json(r) for r in reports]}
+        if duplicates is not None:
+            data["possible_duplicates"] = duplicates
+        emit_json(data)
     else:
         for report in reports:
             for line in summary(report, dry_run=args.dry_run):
                 out(line)
+        if duplicates:
+            plural = "" if duplicates == 1 else "s"
+            out(f"{duplicates:,} possible duplicate{plural}: see `handpicked contacts duplicates`")
     for report in failed:
-        print(f"error: {safe_text(report.error)}", file=sys.stderr)
+        print(f"error: {safe_text(error_text(report))}", file=sys.stderr)
     return 1 if failed else 0
+
+
+def error_text(report: FileReport) -> str:
+    """Why a file failed, with the CLI's hint (the `--map` to try, say)."""
+    if report.failure is not None:
+        return cli_message(report.failure)
+    return report.error or "import failed"
 
 
 def _report_json(report: FileReport) -> dict:
     data = report.model_dump(mode="json", exclude={"error"})
+    for key in ("unmatched", "replies", "passed_over"):  # the archive's files only
+        if data.get(key) is None:
+            data.pop(key, None)
     if report.error:
         data["error"] = report.error
     return data

@@ -9,7 +9,6 @@ import tempfile
 from pathlib import Path
 
 from handpicked.commands.common import add_json, emit_json, out, workspace
-from handpicked.commands.importing import summary
 from handpicked.core import contacts
 from handpicked.core.db import Workspace
 from handpicked.core.resources import shipped
@@ -75,26 +74,39 @@ def _open_app(ws: Workspace, *, demo: bool = False) -> int:
     return 0
 
 
-def run_demo(args: argparse.Namespace) -> int:
-    """Copy the sample into a fresh temporary workspace, so trying never touches real data."""
+def build_demo(folder: Path) -> Workspace:
+    """A workspace in `folder` holding the shipped sample: its contact files and its LinkedIn
+    data archive, so the demo has a real history (last contacted, replies, the Pulse's curves).
+
+    The archive carries the sample's own Connections.csv, so that file is imported once, from it.
+    """
     from handpicked.core import config
 
+    ws = Workspace(folder / "workspace")
+    samples = sorted(
+        p
+        for p in shipped("sample_contacts").iterdir()
+        if p.suffix in {".csv", ".vcf", ".zip"} and p.name != "Connections.csv"
+    )
+    copies = []
+    for sample in samples:
+        copy = folder / sample.name
+        shutil.copyfile(sample, copy)
+        copies.append(copy)
+    config.set_value(ws, "me.name", "Alex Demo")
+    from handpicked.commands.importing import error_text  # (its models: only when importing)
+
+    for report in contacts.import_paths(ws, copies):
+        if report.error:
+            print(f"error: {safe_text(error_text(report))}", file=sys.stderr)
+    return ws
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    """Copy the sample into a fresh temporary workspace, so trying never touches real data."""
     folder = Path(tempfile.mkdtemp(prefix="handpicked-demo-"))
     try:
-        ws = Workspace(folder / "workspace")
-        samples = sorted(
-            p for p in shipped("sample_contacts").iterdir() if p.suffix in {".csv", ".vcf"}
-        )
-        copies = []
-        for sample in samples:
-            copy = folder / sample.name
-            shutil.copyfile(sample, copy)
-            copies.append(copy)
-        config.set_value(ws, "me.name", "Alex Demo")
-        for report in contacts.import_paths(ws, copies):
-            if report.error:
-                print(f"error: {safe_text(report.error)}", file=sys.stderr)
-        return _open_app(ws, demo=True)
+        return _open_app(build_demo(folder), demo=True)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -103,12 +115,14 @@ def run_ui(args: argparse.Namespace) -> int:
     ws = workspace(args)
     files = getattr(args, "files", None) or []
     if files:
+        from handpicked.commands.importing import error_text, summary
+
         failed = False
         for report in contacts.import_paths(ws, files):
             for line in summary(report):
                 out(line)
             if report.error:
-                print(f"error: {safe_text(report.error)}", file=sys.stderr)
+                print(f"error: {safe_text(error_text(report))}", file=sys.stderr)
                 failed = True
         if failed:
             return 1

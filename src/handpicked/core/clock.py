@@ -14,6 +14,13 @@ from handpicked.core.errors import HandpickedError
 EARLIEST_TODAY = dt.date(1900, 1, 1)
 """The earliest HANDPICKED_TODAY: rules look a century back at most, and year 1 has no past."""
 
+# Bounds on the numbers a user gives (settings, a --limit, days back): here rather than with the
+# models, so that a command checks its --limit without loading pydantic (half its start-up).
+MAX_COUNT = 1_000_000
+"""The most people, rows or characters any setting or --limit may name: more is a typo."""
+MAX_DAYS = 36_500
+"""The longest look back in days (a century): beyond it dates fall off the calendar."""
+
 
 def today() -> dt.date:
     """Today's date, or HANDPICKED_TODAY (YYYY-MM-DD) so tests never depend on the calendar."""

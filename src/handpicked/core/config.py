@@ -14,10 +14,10 @@ import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic.fields import FieldInfo
 
+from handpicked.core.clock import MAX_COUNT, MAX_DAYS
 from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
 from handpicked.core.fileio import write_atomic
-from handpicked.core.models import MAX_COUNT, MAX_DAYS
 
 
 class _Section(BaseModel):
@@ -33,15 +33,22 @@ class Me(_Section):
     """A sign-off block for `{{ me.signature }}` (your name, role, a link)."""
     language: Literal["fr", "en"] = "en"
     """Language assumed for contacts whose title and company don't tell."""
+    profile_url: str = ""
+    """Your own LinkedIn profile URL: tells your messages from theirs in LinkedIn's archive."""
 
 
 class Audience(_Section):
     target: int = Field(20, ge=1, le=MAX_COUNT)
     """The audience size to aim for: the twenty people a piece of news really concerns."""
     max: int = Field(25, ge=1, le=MAX_COUNT)
-    """Above this many people a campaign is refused unless --allow-large: that's a broadcast."""
+    """Above this many people a campaign is a broadcast, refused unless you insist."""
     not_contacted_days: int = Field(30, ge=0, le=MAX_DAYS)
     """Leave out anyone messaged or met in this many days (0 turns the rule off)."""
+
+
+class KeepInTouch(_Section):
+    cadence_days: int | None = Field(None, ge=1, le=MAX_DAYS)
+    """Days between contacts for anyone with no cadence of their own or of a tag (empty: none)."""
 
 
 class Limits(_Section):
@@ -77,6 +84,7 @@ class Smtp(_Section):
 class Settings(_Section):
     me: Me = Field(default_factory=Me)
     audience: Audience = Field(default_factory=Audience)
+    keep_in_touch: KeepInTouch = Field(default_factory=KeepInTouch)
     limits: Limits = Field(default_factory=Limits)
     smtp: Smtp = Field(default_factory=Smtp)
 
@@ -189,7 +197,23 @@ def get(settings: Settings, key: str) -> Any:
 
 def set_value(ws: Workspace, key: str, value: str) -> Settings:
     """Validate and store one setting; an empty value resets it to its default."""
+    return set_values(ws, {key: value})
+
+
+def set_values(ws: Workspace, values: dict[str, str]) -> Settings:
+    """Validate every value, then store them all in one atomic write, or none of them.
+
+    The app's Settings form saves several keys at once: a bad one must leave the file as it was
+    (not half the form), and the error's `key` fact says which field to point at.
+    """
     settings = load(ws)
+    for key, value in values.items():
+        _assign(settings, key, value)
+    save(ws, settings)
+    return settings
+
+
+def _assign(settings: Settings, key: str, value: str) -> None:
     section, name = _split(key)
     part = getattr(settings, section)
     field = type(part).model_fields[name]
@@ -199,9 +223,20 @@ def set_value(ws: Workspace, key: str, value: str) -> Settings:
         else:
             setattr(part, name, value)
     except ValidationError:
-        raise HandpickedError(f"{key}: invalid value {value!r} (allowed: {allowed(key)})") from None
-    save(ws, settings)
-    return settings
+        raise HandpickedError(
+            f"{key}: invalid value {value!r} (allowed: {allowed(key)})", key=key
+        ) from None
+
+
+def unsigned(settings: Settings) -> str | None:
+    """Why messages would go out unsigned (no name, no signature), or None when they are signed.
+
+    Templates end with `{{ me.signature or me.name }}`: without either, every message of a
+    campaign ends on an empty line, and nothing else would tell the user.
+    """
+    if settings.me.name.strip() or settings.me.signature.strip():
+        return None
+    return "your name is not set (me.name): the messages end without a signature"
 
 
 def flat(settings: Settings) -> dict[str, Any]:

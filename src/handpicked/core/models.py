@@ -13,6 +13,8 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
+from handpicked.core.errors import HandpickedError
+
 Format = Literal["linkedin", "google", "outlook", "vcard", "csv"]
 SectorSource = Literal["contact", "company", "column", "dictionary", "rule", "none"]
 RoleSource = Literal["contact", "rule", "none"]
@@ -26,13 +28,6 @@ CHANNELS: tuple[str, ...] = ("linkedin-message", "connection-note", "inmail", "e
 # campaigns/, so the CLI's parser can offer them without loading the campaign code.
 MARKABLE: tuple[str, ...] = ("sent", "replied", "skipped", "queued")
 EXPORT_FORMATS: tuple[str, ...] = ("csv", "json", "md", "html")
-
-# Bounds on settings and on the CLI's numbers, here rather than in config so that a command
-# checks its --limit without building the settings models.
-MAX_COUNT = 1_000_000
-"""The most people, rows or characters any setting or --limit may name: more is a typo."""
-MAX_DAYS = 36_500
-"""The longest look back in days (a century): beyond it dates fall off the calendar."""
 
 # Fields an import column can be mapped to with `--map HEADER=FIELD`.
 MAP_TARGETS: tuple[str, ...] = (
@@ -98,13 +93,28 @@ class FileReport(BaseModel):
     warnings: list[RowIssue] = Field(default_factory=list)
     changed_position: list[int] = Field(default_factory=list)
     not_in_export: int = 0
+    # LinkedIn's archive only (None, and left out of the JSON, for a contacts export):
+    unmatched: int | None = None  # messages or invitations whose person is no contact
+    replies: int | None = None  # campaign messages found answered, now `replied`
+    passed_over: str | None = None  # why an archive's file was not read (not CSV, not known)
     error: str | None = None  # set when the whole file failed; nothing of it was stored
+    failure: HandpickedError | None = Field(None, exclude=True, repr=False)
+    """The error itself, so each face can add its own hint to `error` (not in the JSON)."""
+
+    model_config = {"arbitrary_types_allowed": True}
 
 
 class PreviousPosition(BaseModel):
     company: str
     position: str
     until: dt.date | None = None
+
+
+class InteractionCounts(BaseModel):
+    """Messages and invitations either way, from LinkedIn's archive."""
+
+    sent: int = 0
+    received: int = 0
 
 
 class Contact(BaseModel):
@@ -135,9 +145,44 @@ class Contact(BaseModel):
     imported_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
     last_contacted: dt.date | None = None
+    last_heard_from: dt.date | None = None  # their latest message in LinkedIn's archive
+    interactions: InteractionCounts = Field(default_factory=lambda: InteractionCounts())
     do_not_contact: bool = False
 
     @property
     def full_name(self) -> str:
         first, last = self.first_name, self.last_name
         return f"{first} {last}" if first and last else first or last
+
+
+class Reach(BaseModel):
+    """Why someone counts as recently reached, said as what happened: both faces show it.
+
+    Messaged is contact that took place (a campaign message marked sent or replied, a contact
+    logged by hand, a message written on LinkedIn); queued is only a message waiting in another
+    campaign, which must never read as "contacted".
+    """
+
+    messaged_days: int | None = None
+    """Days since the latest of them within the rule's window (0: today); None: none."""
+    queued_in: list[str] = Field(default_factory=list)
+    """The other campaigns where a message to them is still queued (or being sent)."""
+
+    @property
+    def reason(self) -> Literal["messaged", "queued"]:
+        return "messaged" if self.messaged_days is not None else "queued"
+
+    def describe(self) -> str:
+        """`messaged 3 days ago`, `queued in campaign spring`, or both."""
+        parts = []
+        days = self.messaged_days
+        if days is not None:
+            parts.append("messaged today" if days <= 0 else f"messaged {_days(days)} ago")
+        if self.queued_in:
+            plural = "s" if len(self.queued_in) > 1 else ""
+            parts.append(f"queued in campaign{plural} {', '.join(self.queued_in)}")
+        return "; ".join(parts)
+
+
+def _days(n: int) -> str:
+    return f"{n} day{'s' if n != 1 else ''}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from urllib.parse import unquote
 
 # Characters no reader may receive from data: C0 controls, DEL and the C1 block (ESC and 0x9b
 # start terminal escapes, BEL ends one), and the invisible bidi controls, which reorder what a
@@ -92,6 +93,16 @@ def clean(value: object) -> str:
     return text.strip()
 
 
+def one_line(value: str) -> str:
+    """A company, title or label typed on two lines, as the one line it is meant to be.
+
+    A line break there is layout (a narrow spreadsheet column, an address-book field, a value
+    pasted into a command), not meaning, and a stored break would split the value wherever it
+    is printed.
+    """
+    return " ".join(value.split())
+
+
 def safe_text(value: object, *, multiline: bool = False) -> str:
     """A value as a person may be shown it (terminal, screen, exported file): inert text.
 
@@ -148,7 +159,13 @@ def company_key(company: str) -> str:
 
 
 def profile_key(url: str) -> str:
-    """Normalised profile URL: scheme, www, query, trailing slash and case do not matter."""
+    """Normalised profile URL: scheme, www, query, trailing slash and case do not matter.
+
+    Nor does percent-encoding: LinkedIn writes the same accented slug `linn%C3%A9a-...` in one
+    file and `linnéa-...` in another (Québec's names make that common).
+    """
+    if "%" in url:
+        url = unquote(url)
     text = fold(url) if not url.isascii() else url.strip().lower()
     if not text:
         return ""

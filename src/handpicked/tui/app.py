@@ -9,6 +9,7 @@ footer, the help screen and the command palette all list it.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Awaitable, Callable, Iterable
 from concurrent.futures import Future
@@ -27,7 +28,8 @@ from handpicked.core import config, contacts
 from handpicked.core.contacts import BrowseIndex
 from handpicked.core.db import Workspace, database_problem
 from handpicked.core.errors import HandpickedError
-from handpicked.tui import clipboard
+from handpicked.tui import USER_ERRORS, clipboard
+from handpicked.tui.hints import SETTINGS_KEY, app_message
 from handpicked.tui.screens import make_screen
 from handpicked.tui.widgets.contact_table import display_columns
 from handpicked.tui.widgets.safe import clean_text
@@ -41,11 +43,17 @@ class HandpickedApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "handpicked"
+    ASK_FIRST_RUN: ClassVar[bool] = True
+    """Ask who is writing at start while me.name is unset (the test suite turns it off)."""
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
         mode: partial(make_screen, mode)
         for mode in ("contacts", "companies", "compose", "campaigns")
     }
     DEFAULT_MODE = "contacts"
+    # Classes on every screen by terminal size: a screen styles `.-narrow` (under 120 columns)
+    # and `.-short` (under 30 rows) so 80x24 keeps each field and the main content readable.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", tooltip="Every key of every screen"),
         Binding("question_mark", "help", "Help", show=False),
@@ -54,6 +62,10 @@ class HandpickedApp(App[None]):
         Binding("f4", "compose", "Compose", tooltip="Write to the audience"),
         Binding("f5", "dispatch", "Dispatch", tooltip="Send the last campaign's messages"),
         Binding("f6", "campaigns", "Campaigns", tooltip="Every campaign and its replies"),
+        Binding("f9", "pulse", "Pulse", show=False,  # off the footer: Quit must fit at 160
+                tooltip="Messages per month, reply rates, the share of your network reached"),
+        Binding("f10", "settings", "Settings",
+                tooltip="Your name and signature, the audience rules, the mail server"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
         # One meaning on every screen and in every field (Textual's own differs by widget)
         Binding("ctrl+c", "copy_selection", "Copy", show=False, priority=True,
@@ -71,6 +83,9 @@ class HandpickedApp(App[None]):
         self._picked: set[int] = set()
         self.allow_large = False
         """True once the user confirmed composing for more than audience.max people."""
+        self._audience_used = False
+        """True once the audience as picked was queued: quitting then loses nothing."""
+        self._quit_question: Screen[Any] | None = None
         self.data_version = 0
         """Bumped by every change to contacts, companies or classifications."""
         self.last_campaign: str | None = None
@@ -84,14 +99,27 @@ class HandpickedApp(App[None]):
         """The contacts index, read in a thread while Textual starts (first paint comes sooner)."""
         # has_no_contacts() opens (and migrates) the database here, on the main thread: two workers
         # opening it lazily at the same moment would both try to create the schema.
-        if not self.has_no_contacts():
+        self._open_error: Exception | None = None
+        """A database that cannot be read (damaged, locked): said once mounted, not a crash."""
+        try:
+            self._empty = self.has_no_contacts()
+        except USER_ERRORS as err:
+            self._empty, self._open_error = False, err
+        if not self._empty and self._open_error is None:
             self._preload = contacts.preload(ws)
         if demo:  # in the title: each screen's sub-title names the screen
             self.title = f"handpicked · {DEMO_NOTE}"
 
-    def take_preloaded(self) -> tuple[BrowseIndex, dict] | None:
-        """The index read at start-up, once, if nothing changed since (else None: reload)."""
-        future, self._preload = self._preload, None
+    def take_preloaded(self, *, wait: bool = True) -> tuple[BrowseIndex, dict] | None:
+        """The index read at start-up, once, if nothing changed since (else None: reload).
+
+        Without `wait`, only an index already read is taken (else it is left for a later call):
+        the Contacts screen then shows it in its very first frame.
+        """
+        future = self._preload
+        if not wait and (future is None or not future.done() or future.exception()):
+            return None
+        self._preload = None
         if future is None or self.data_version != 0:
             return None
         index = future.result()
@@ -100,8 +128,12 @@ class HandpickedApp(App[None]):
     def on_mount(self) -> None:
         if self._settings_error is not None:
             self.show_error(self._settings_error)
-        if self.has_no_contacts():
+        if self._open_error is not None:
+            self.show_error(self._open_error)
+        elif self._empty:
             self.push_screen(make_screen("welcome"))
+        if self.ASK_FIRST_RUN and self._settings_error is None and not self.settings.me.name:
+            self.push_screen(make_screen("first_run"))  # over the welcome: asked first
 
     def has_no_contacts(self) -> bool:
         """True when the workspace holds no contact yet (the welcome screen explains imports)."""
@@ -149,8 +181,51 @@ class HandpickedApp(App[None]):
 
     def _audience_changed(self) -> None:
         self.allow_large = False
+        self._audience_used = False
         self.post_message(self.AudienceChanged())
         self.audience_signal.publish(len(self.audience))
+
+    def audience_queued(self) -> None:
+        """The audience as picked is now a campaign: Ctrl+Q has nothing of it left to lose."""
+        self._audience_used = True
+
+    def unsaved_work(self) -> list[str]:
+        """What quitting now would drop: a picked audience not queued yet, and whatever a
+        screen holds unsaved (its `unsaved_work()`: Compose's typed values)."""
+        lost = []
+        if self.audience and not self._audience_used:
+            lost.append(f"{len(self.audience)} people picked")
+        for mode in self.MODES:
+            try:
+                stack = self.get_screen_stack(mode)
+            except KeyError:  # a mode not shown yet
+                continue
+            for screen in stack:
+                said = getattr(screen, "unsaved_work", lambda: None)()
+                if said:
+                    lost.append(said)
+        return lost
+
+    async def action_quit(self) -> None:
+        """Quit, asking first when that drops work; Ctrl+Q on the question quits."""
+        lost = self.unsaved_work()
+        if not lost or self.screen is self._quit_question:
+            self.exit()
+            return
+        from handpicked.tui.screens.confirm import Confirm
+
+        question = (
+            f"You have {' and '.join(lost)}; quitting drops them (nothing of it is queued)."
+            "\n\nQuit anyway? (ctrl+q again quits too)"
+        )
+
+        def answered(yes: bool | None) -> None:
+            self._quit_question = None
+            if yes:
+                self.exit()
+
+        self._quit_question = Confirm("Quit handpicked?", question, yes="Quit", no="Stay")
+        self.push_screen(self._quit_question, answered)
 
     def data_changed(self) -> None:
         """Contacts, sectors or classifications changed: screens reload when next shown."""
@@ -227,7 +302,7 @@ class HandpickedApp(App[None]):
         if isinstance(err, sqlite3.Error):  # a full disk, a lock: said as the CLI says it
             err = database_problem(self.workspace.db_path, err)
         if isinstance(err, HandpickedError):
-            message = clean_text(str(err))  # it may quote a hostile field or file name
+            message = clean_text(app_message(err))  # it may quote a hostile field or file name
             self.notify(message, title="Error", severity="error", markup=False, timeout=10)
         else:
             self.log.error(repr(err))
@@ -250,6 +325,32 @@ class HandpickedApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def action_pulse(self) -> None:
+        if type(self.screen).__name__ != "PulseScreen":
+            self.push_screen(make_screen("pulse"))
+
+    def action_settings(self) -> None:
+        from handpicked.tui.screens.settings import SettingsScreen
+
+        if not isinstance(self.screen, SettingsScreen):  # the first-start form is one too
+            self.push_screen(make_screen("settings"))
+
+    def warn_if_unsigned(self) -> bool:
+        """Say, before queueing, that the messages would end unsigned; True when it said so.
+
+        The settings are read again: `config set` in a terminal may have changed them.
+        """
+        with contextlib.suppress(HandpickedError):  # reported at start; the defaults stand in
+            self.settings = config.load(self.workspace)
+        unsigned = config.unsigned(self.settings)
+        if unsigned is None:
+            return False
+        self.notify(
+            f"{unsigned}; set your name in Settings ({SETTINGS_KEY}).",
+            severity="warning", markup=False, timeout=10,
+        )  # fmt: skip
+        return True
+
     def _go(self, mode: str) -> None:
         self._close_overlays()
         self.switch_mode(mode)
@@ -264,18 +365,33 @@ class HandpickedApp(App[None]):
         self._go("campaigns")
 
     def action_compose(self) -> None:
-        """Compose, unless the audience is a broadcast the user has not confirmed."""
-        size, limits = len(self.audience), self.settings.audience
-        if size <= limits.max or self.allow_large:
+        """Compose, unless the audience the rules leave is a broadcast not confirmed yet.
+
+        Counted as compose counts it (after the recency and do-not-contact rules, by the same
+        core function), so the app asks exactly when the CLI wants its flag for it.
+        """
+        size = len(self.audience)
+        if size <= self.settings.audience.max or self.allow_large:  # the rules only take away
+            self._go("compose")
+            return
+        try:
+            audience = contacts.select_audience(self.workspace, None, picked=self.audience)
+            kept = len(audience.contacts)
+            contacts.check_size(self.workspace, kept, 0, allow_large=False)
+        except contacts.AudienceTooLarge as err:
+            reason = err.reason
+        except HandpickedError:  # a broken setting: Compose says it
+            reason = ""
+        else:
+            reason = ""
+        if not reason:
             self._go("compose")
             return
         from handpicked.tui.screens.confirm import Confirm
 
         question = (
-            f"You picked {size} people; a campaign is for about {limits.target} "
-            f"(audience.max is {limits.max}). A message to everyone is a broadcast: nobody "
-            "feels personally written to. Narrow it by seniority, tag or sector, or compose "
-            "anyway if you mean it."
+            f"You picked {size} people: {reason}. A message to everyone is a broadcast: nobody "
+            "feels personally written to. Compose anyway if you mean it."
         )
 
         def answered(yes: bool | None) -> None:
@@ -284,7 +400,7 @@ class HandpickedApp(App[None]):
                 self._go("compose")
 
         self.push_screen(
-            Confirm(f"Compose for {size} people?", question, yes="Compose anyway", no="Go back"),
+            Confirm(f"Compose for {kept} people?", question, yes="Compose anyway", no="Go back"),
             answered,
         )
 

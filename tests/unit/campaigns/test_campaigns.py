@@ -16,6 +16,7 @@ from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
 from handpicked.core.messages.lint.rules import limits, lint_message
 from handpicked.core.messages.templates.files import contact_context, discover, find, render
+from handpicked.core.models import Reach
 
 
 def test_compose_stores_campaign_and_messages(ws: Workspace) -> None:
@@ -36,8 +37,8 @@ def test_compose_stores_campaign_and_messages(ws: Workspace) -> None:
 
 
 def test_missing_variable_stores_nothing(ws: Workspace) -> None:
-    """Verify a missing --var names it and its description, and nothing is stored."""
-    with pytest.raises(HandpickedError, match=r"--var event_topic \(What it is about"):
+    """Verify a missing value names it and its description, and nothing is stored."""
+    with pytest.raises(HandpickedError, match=r"missing the value event_topic \(What it is about"):
         campaigns.compose(
             ws, "data-day", template="event-invitation",
             variables={k: v for k, v in EVENT.items() if k != "event_topic"}, f=AudienceFilter(),
@@ -54,7 +55,7 @@ def test_missing_variable_names_the_variant_the_audience_uses(ws: Workspace) -> 
     with pytest.raises(HandpickedError) as caught:
         campaigns.compose(ws, "gala", template="event-invitation", variables=french,
                           f=None, contact_ids=[people["Dario Basso"]])  # fmt: skip
-    assert str(caught.value).startswith("event-invitation.fr.j2: missing --var event_topic (")
+    assert str(caught.value).startswith("event-invitation.fr.j2: missing the value event_topic (")
     assert "event_name" not in str(caught.value)
     assert ws.conn.execute("SELECT count(*) FROM campaigns").fetchone()[0] == 0
     french["event_topic:fr"] = "les données ouvertes"
@@ -106,7 +107,7 @@ def test_empty_audience_is_refused(ws: Workspace) -> None:
     people = ids(ws)
     contacts.touched(ws, people["Dario Basso"])
     contacts.touched(ws, people["Alma Ruiz"])
-    with pytest.raises(HandpickedError, match=r"2 contacted in the last 30 days.*--not-contacted"):
+    with pytest.raises(HandpickedError, match=r"2 messaged in the last 30 days"):
         campaigns.compose(ws, "x", template="reconnect", variables={},
                           f=AudienceFilter(company="contoso", not_contacted_days=30))  # fmt: skip
     with pytest.raises(HandpickedError, match="nobody matches"):
@@ -169,10 +170,31 @@ def test_named_recent_contact_gets_warning(ws: Workspace) -> None:
         f=AudienceFilter(company="contoso", not_contacted_days=30),
         contact_ids=[people["Dario Basso"]],
     )  # fmt: skip
-    assert report.added == 2 and report.left_out["recently_contacted"] == 0
+    assert report.added == 2 and report.left_out == {"messaged": 0, "queued": 0,
+                                                     "do_not_contact": 0}  # fmt: skip
     message = by_contact(ws, "named")[people["Dario Basso"]]
     assert codes(message) == ["recently-contacted"]
-    assert message.warnings[0].message == "last contacted today"
+    assert message.warnings[0].message == "messaged today"
+
+
+def test_named_contact_queued_elsewhere_is_warned_as_queued(ws: Workspace) -> None:
+    """Verify someone only queued in another campaign is kept when named, and their warning
+    names that campaign instead of saying they were contacted."""
+    people = ids(ws)
+    campaigns.compose(ws, "first", template="reconnect", variables={}, f=None,
+                      contact_ids=[people["Dario Basso"]])  # fmt: skip
+    rule = AudienceFilter(company="contoso", not_contacted_days=30)
+    report = campaigns.compose(ws, "second", template="reconnect", variables={}, f=rule)
+    assert report.left_out == {"messaged": 0, "queued": 1, "do_not_contact": 0}
+    assert [(p.name, p.why) for p in report.left_out_people] == [
+        ("Dario Basso", "queued in campaign first")
+    ]
+    campaigns.compose(ws, "second", template="reconnect", variables={}, f=rule,
+                      contact_ids=[people["Dario Basso"]])  # fmt: skip
+    message = by_contact(ws, "second")[people["Dario Basso"]]
+    assert [(w.code, w.message) for w in message.warnings] == [
+        ("recently-contacted", "queued in campaign first")
+    ]
 
 
 def test_introduce_exactly_two(ws: Workspace) -> None:
@@ -229,7 +251,7 @@ def test_draft_gives_what_render_and_lint_give_each_person(ws: Workspace) -> Non
     people = contacts.list_contacts(ws)
     contacts.tag(ws, "forum", [people[0].id])
     people = contacts.list_contacts(ws)
-    recent = {people[1].id: 4}
+    recent = {people[1].id: Reach(messaged_days=4)}
     views = campaigns.draft(ws, "many", {"topic": "AI"}, people, recent)
     template = find(discover(ws.templates_dir), "many", "en")
     settings = config.load(ws)
@@ -240,7 +262,7 @@ def test_draft_gives_what_render_and_lint_give_each_person(ws: Workspace) -> Non
         message = render(template, context, {"topic": "AI"})
         warnings = lint_message(
             template=template, rendered=message, context=context,
-            limits=limits(settings), recently_contacted_days=recent.get(person.id),
+            limits=limits(settings), reached=recent.get(person.id),
         )  # fmt: skip
         assert (view.subject, view.body, view.warnings) == (message.subject, message.body, warnings)
         bodies.append(message.body)
@@ -264,7 +286,8 @@ def test_draft_leaves_the_garbage_collector_as_it_was(ws: Workspace) -> None:
 def test_draft_views_are_the_validated_views(ws: Workspace) -> None:
     """Verify a draft's views, built without validation, equal MessageView's validated ones."""
     people = contacts.list_contacts(ws)
-    for view in campaigns.draft(ws, "event-invitation", EVENT, people, {people[0].id: 2}):
+    recent = {people[0].id: Reach(messaged_days=2)}
+    for view in campaigns.draft(ws, "event-invitation", EVENT, people, recent):
         checked = campaigns.MessageView(**view.model_dump())
         assert view == checked and view.model_dump_json() == checked.model_dump_json()
         assert view.model_fields_set == checked.model_fields_set

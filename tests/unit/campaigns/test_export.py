@@ -248,14 +248,14 @@ def test_hostile_contacts_survive_every_export(hostile_ws: Workspace, tmp_path: 
 
 
 def test_export_without_path_writes_nothing(hostile_ws: Workspace, tmp_path: Path) -> None:
-    """Verify export without a path only returns bytes, and --excel needs csv."""
+    """Verify export without a path only returns bytes, and Excel-friendly output needs csv."""
     ws = hostile_ws
     ids = [c.id for c in contacts.list_contacts(ws)]
     campaigns.compose(ws, "odd", template="reconnect", variables={}, f=None, contact_ids=ids)
     before = sorted(p.name for p in tmp_path.iterdir())
     assert export_campaign(ws, "odd", "md", None).startswith(b"# odd")
     assert sorted(p.name for p in tmp_path.iterdir()) == before
-    with pytest.raises(HandpickedError, match="--excel applies to --format csv"):
+    with pytest.raises(HandpickedError, match="Excel-friendly output is for CSV files, not html"):
         export_campaign(ws, "odd", "html", None, excel=True)
 
 

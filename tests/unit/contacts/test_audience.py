@@ -11,10 +11,12 @@ from handpicked.core import config
 from handpicked.core.campaigns import compose, mark
 from handpicked.core.contacts import store as contacts
 from handpicked.core.contacts.audience import AudienceTooLarge, check_size, select_audience
+from handpicked.core.contacts.browse import BrowseIndex
 from handpicked.core.contacts.filters import AudienceFilter
 from handpicked.core.contacts.merge.files import import_paths
-from handpicked.core.db import Workspace
-from handpicked.core.errors import HandpickedError
+from handpicked.core.db import Workspace, transaction
+from handpicked.core.errors import HandpickedError, Hint
+from handpicked.core.models import Reach
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
 PEOPLE = """\
@@ -54,7 +56,8 @@ def test_filter_selects_in_name_order(ws: Workspace) -> None:
     audience = select_audience(ws, AudienceFilter(company="northwind"))
     assert names(audience) == ["Bruno", "Chloe", "Alma"]
     assert audience.matched == 3
-    assert audience.left_out == {"recently_contacted": 0, "do_not_contact": 0}
+    assert audience.left_out == {"messaged": 0, "queued": 0, "do_not_contact": 0}
+    assert audience.left_out_people == []
 
 
 def test_connected_dates_and_exclude(ws: Workspace) -> None:
@@ -110,7 +113,7 @@ def test_recent_contact_rule_counts_sent_queued_and_touched(ws: Workspace, monke
     rule = AudienceFilter(not_contacted_days=30)
     audience = select_audience(ws, rule)
     assert sorted(names(audience)) == ["Dario", "Elke"]
-    assert audience.left_out["recently_contacted"] == 3
+    assert audience.left_out == {"messaged": 2, "queued": 1, "do_not_contact": 0}
     everyone = select_audience(ws, AudienceFilter(not_contacted_days=None))
     assert len(everyone.contacts) == 5
     # 60 days later the sent message and the touch are old news; the queued one is too.
@@ -135,7 +138,7 @@ def test_named_recent_contact_is_kept_with_days(ws: Workspace, monkeypatch) -> N
     monkeypatch.setenv("HANDPICKED_TODAY", "2026-11-25")
     audience = select_audience(ws, AudienceFilter(not_contacted_days=30), [ids["Dario"]])
     assert names(audience) == ["Dario"]
-    assert audience.recent == {ids["Dario"]: 5}
+    assert audience.recent == {ids["Dario"]: Reach(messaged_days=5)}
 
 
 def test_size_guard(ws: Workspace) -> None:
@@ -144,7 +147,8 @@ def test_size_guard(ws: Workspace) -> None:
         check_size(ws, 30, 0, allow_large=False)
     message = str(err.value)
     assert message.startswith("30 people match")
-    assert "seniority, tag or sector" in message and "--allow-large" in message
+    assert "seniority, tag or sector" in message and "broadcast" in message
+    assert err.value.hint is Hint.ALLOW_LARGE and "--" not in message
     assert "--" not in err.value.reason  # what the TUI shows: no CLI flag in it
     assert message.startswith(err.value.reason)
     check_size(ws, 30, 0, allow_large=True)
@@ -153,3 +157,68 @@ def test_size_guard(ws: Workspace) -> None:
         check_size(ws, 20, 6, allow_large=False)
     config.set_value(ws, "audience.max", "40")
     check_size(ws, 30, 0, allow_large=False)
+
+
+def interaction(ws: Workspace, contact_id: int, at: str, direction: str) -> None:
+    """One LinkedIn message as the archive importer stores it."""
+    with transaction(ws.conn) as conn:
+        conn.execute(
+            "INSERT INTO interactions(contact_id, at, direction) VALUES (?, ?, ?)",
+            (contact_id, at, direction),
+        )
+
+
+def test_left_out_people_say_messaged_or_queued_and_where(ws: Workspace) -> None:
+    """Verify each left-out person says what happened: messaged N days ago (a sent message, a
+    touch, a LinkedIn message written), queued in campaign X, or do-not-contact."""
+    ids = ids_by_name(ws)
+    compose(ws, "spring", template="reconnect", variables={}, f=None, contact_ids=[ids["Bruno"]])
+    interaction(ws, ids["Alma"], "2026-11-22T09:15:00Z", "sent")
+    interaction(ws, ids["Dario"], "2026-11-24 18:00:00", "received")  # heard from: no rule
+    contacts.touched(ws, ids["Chloe"])
+    contacts.set_do_not_contact(ws, [ids["Elke"]], True)
+    audience = select_audience(ws, AudienceFilter(not_contacted_days=30))
+    assert names(audience) == ["Dario"]
+    assert audience.left_out == {"messaged": 2, "queued": 1, "do_not_contact": 1}
+    assert [(p.name, p.reason, p.why) for p in audience.left_out_people] == [
+        ("Bruno Abel", "queued", "queued in campaign spring"),
+        ("Chloe Mercier", "messaged", "messaged today"),
+        ("Elke Vogt", "do_not_contact", "on the do-not-contact list"),
+        ("Alma Zorn", "messaged", "messaged 3 days ago"),
+    ]
+    assert audience.left_out_people[0].queued_in == ["spring"]
+    assert audience.left_out_people[3].messaged_days == 3
+
+
+def test_a_linkedin_message_counts_in_sql_and_in_the_browse_index(ws: Workspace) -> None:
+    """Verify a message written on LinkedIn 3 days ago leaves the person out of the contacts
+    listing's recency filter and of the app's index alike; one 40 days old does not."""
+    ids = ids_by_name(ws)
+    interaction(ws, ids["Alma"], "2026-11-22T09:15:00Z", "sent")
+    interaction(ws, ids["Bruno"], "2026-10-16T09:15:00Z", "sent")
+    rule = AudienceFilter(not_contacted_days=30)
+    listed = [c.first_name for c in contacts.list_contacts(ws, rule)]
+    assert listed == ["Bruno", "Dario", "Chloe", "Elke"]
+    index = BrowseIndex.load(ws)
+    assert index.ids(index.select(rule).rows) == [c.id for c in contacts.list_contacts(ws, rule)]
+
+
+def test_picked_people_go_through_the_same_rules(ws: Workspace) -> None:
+    """Verify people picked by hand (the app's audience) are left out by the same rules as a
+    filter's, the named ones are kept with their reach, and nobody picked is nobody."""
+    ids = ids_by_name(ws)
+    compose(ws, "spring", template="reconnect", variables={}, f=None, contact_ids=[ids["Bruno"]])
+    contacts.touched(ws, ids["Chloe"])
+    contacts.set_do_not_contact(ws, [ids["Elke"]], True)
+    picked = [ids[n] for n in ("Alma", "Bruno", "Chloe", "Elke")]
+    audience = select_audience(ws, None, picked=picked)
+    assert names(audience) == ["Alma"]
+    assert audience.matched == 4
+    assert audience.left_out == {"messaged": 1, "queued": 1, "do_not_contact": 1}
+    kept = select_audience(ws, None, [ids["Bruno"]], picked=picked)
+    assert names(kept) == ["Bruno", "Alma"]
+    assert kept.recent == {ids["Bruno"]: Reach(queued_in=["spring"])}
+    assert [p.name for p in kept.left_out_people] == ["Chloe Mercier", "Elke Vogt"]
+    assert select_audience(ws, None, picked=[]).contacts == []
+    with pytest.raises(HandpickedError, match="Elke Vogt"):
+        select_audience(ws, None, [ids["Elke"]], picked=picked)

@@ -84,11 +84,29 @@ def test_same_people_same_order_as_sql(ws, f):
     assert index.ids(index.select(f).rows) == [c.id for c in list_contacts(ws, f)]
 
 
-def test_keep_in_touch_order_matches_sql(ws):
-    """Verify the keep-in-touch order (longest silence first) is list_contacts' own."""
+def test_contacted_column_is_the_stores_last_contacted(ws):
+    """Verify the table's Contacted day is contacts --json's last_contacted, LinkedIn included."""
+    first, second = [c.id for c in list_contacts(ws) if c.last_contacted is None][:2]
+    touched(ws, first, dt.date(2026, 3, 1))
+    with ws.conn:
+        ws.conn.execute(
+            "INSERT INTO interactions (contact_id, at, direction) VALUES (?, ?, 'sent'),"
+            " (?, '2026-04-02T09:00:00Z', 'received')",
+            (second, "2026-03-15T10:00:00Z", first),
+        )
     index = BrowseIndex.load(ws)
-    rows = index.select(AudienceFilter(), keep_in_touch=True).rows
-    assert index.ids(rows) == [c.id for c in list_contacts(ws, keep_in_touch=True)]
+    shown = dict(
+        zip(
+            index.columns["id"].to_pylist(),
+            index.columns["last_contacted"].to_pylist(),
+            strict=True,
+        )
+    )
+    stored = {
+        c.id: c.last_contacted.isoformat() if c.last_contacted else "" for c in list_contacts(ws)
+    }
+    assert shown == stored
+    assert (shown[first], shown[second]) == ("2026-03-01", "2026-03-15")
 
 
 def test_exclude_and_function_facets(ws):

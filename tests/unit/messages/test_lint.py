@@ -18,7 +18,7 @@ from handpicked.core.messages.lint.rules import (
     sales_pitch_phrases,
 )
 from handpicked.core.messages.templates.files import Template, contact_context, render
-from handpicked.core.models import Contact
+from handpicked.core.models import Contact, Reach
 from handpicked.core.text import fold
 
 TODAY = dt.date(2025, 6, 1)
@@ -133,13 +133,21 @@ def test_pitch_list_is_bilingual_and_multi_word() -> None:
     ]
 
 
-def test_recently_contacted_is_reported_by_days() -> None:
-    """Verify the caller's recently-contacted days become a warning."""
-    assert [w.message for w in lint("Hi {{ first_name }}", recently_contacted_days=3)] == [
-        "last contacted 3 days ago"
+def test_recently_contacted_says_messaged_or_queued() -> None:
+    """Verify the warning says what happened: messaged N days ago, or only queued elsewhere."""
+    assert [w.message for w in lint("Hi {{ first_name }}", reached=Reach(messaged_days=3))] == [
+        "messaged 3 days ago"
     ]
-    assert lint("Hi {{ first_name }}", recently_contacted_days=0)[0].message == (
-        "last contacted today"
+    assert lint("Hi {{ first_name }}", reached=Reach(messaged_days=0))[0].message == (
+        "messaged today"
+    )
+    queued = lint("Hi {{ first_name }}", reached=Reach(queued_in=["spring"]))
+    assert [(w.code, w.message) for w in queued] == [
+        ("recently-contacted", "queued in campaign spring")
+    ]
+    both = Reach(messaged_days=1, queued_in=["a", "b"])
+    assert lint("Hi {{ first_name }}", reached=both)[0].message == (
+        "messaged 1 day ago; queued in campaigns a, b"
     )
 
 
@@ -250,9 +258,9 @@ def test_linter_is_lint_message_prepared_once() -> None:
         message = render(template, context, {})
         expected = lint_message(
             template=template, rendered=message, context=context,
-            limits={"connection-note": 10}, recently_contacted_days=2,
+            limits={"connection-note": 10}, reached=Reach(messaged_days=2),
         )  # fmt: skip
-        assert linter(message, context, 2) == expected
+        assert linter(message, context, Reach(messaged_days=2)) == expected
         assert codes(expected)[-1] == "recently-contacted"
 
 
@@ -260,7 +268,8 @@ def test_each_rule_is_one_function_the_linter_runs_in_order() -> None:
     """Verify the linter's warnings are those of its rules, each one function, run in list order."""
     template = Template(name="t", language="en", channel="inmail", subject="Hi", body="Hello")
     caps = {"inmail": 10, "inmail-subject": 5}
-    message = ("Our product, now", "Book a demo of it today", {"company"}, {"company": " "}, 4)
+    message = ("Our product, now", "Book a demo of it today", {"company"}, {"company": " "},
+               Reach(messaged_days=4))  # fmt: skip
     warnings = Linter(template, caps).check(*message)
     assert codes(warnings) == [
         "too-long", "too-long", "empty-field", "not-personal", "sales-pitch", "recently-contacted",

@@ -37,6 +37,7 @@ def workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     export = tmp_path / "Connections.csv"
     export.write_text(f"Notes:\n\n{HEADER}\n{ROW}\n", encoding="utf-8")
     assert main(["import", str(export)]) == 0
+    assert main(["config", "set", "me.name", "Alex"]) == 0  # compose's stderr: errors only
     capsys.readouterr()
     return tmp_path / "ws"
 

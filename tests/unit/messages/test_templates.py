@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from handpicked.core.errors import HandpickedError
+from handpicked.core.errors import HandpickedError, Hint
 from handpicked.core.messages.lint.rules import lint_message
 from handpicked.core.messages.templates.files import (
     CONTACT_VARIABLES,
@@ -304,14 +304,18 @@ def test_check_variables_names_the_missing_var(tmp_path: Path) -> None:
         path=str(tmp_path / "event-invitation.fr.j2"),
         variables={"event_name": "Name of the event"},
     )
-    message = "event-invitation.fr.j2: missing --var event_name (Name of the event)"
+    message = "event-invitation.fr.j2: missing the value event_name (Name of the event)"
     for given in ({}, {"event_name": "  "}):
         with pytest.raises(HandpickedError) as caught:
             check_variables(template, given)
         assert str(caught.value) == message
+        assert (caught.value.hint, caught.value.facts) == (
+            Hint.MISSING_VALUES,
+            {"key": "event_name"},
+        )
     check_variables(template, {"event_name": "Forum"})
     context = contact_context(person(), today=TODAY, me=ME)
-    with pytest.raises(HandpickedError, match="missing --var event_name"):
+    with pytest.raises(HandpickedError, match="missing the value event_name"):
         render(template, context, {})
 
 

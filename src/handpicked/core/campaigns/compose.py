@@ -35,14 +35,22 @@ from handpicked.core.campaigns.store.warnings import (
     relint_campaign,
 )
 from handpicked.core.clock import now
-from handpicked.core.contacts.audience import check_size, recent_days, rule_days, select_audience
+from handpicked.core.contacts.audience import (
+    Audience,
+    LeftOut,
+    check_size,
+    left_out_summary,
+    recent_reach,
+    rule_days,
+    select_audience,
+)
 from handpicked.core.contacts.filters import AudienceFilter
 from handpicked.core.contacts.store import get_contacts
 from handpicked.core.db import Workspace, transaction
-from handpicked.core.errors import HandpickedError
+from handpicked.core.errors import HandpickedError, Hint
 from handpicked.core.messages.lint.rules import LintWarning, identical_warnings
 from handpicked.core.messages.writer import MessageWriter
-from handpicked.core.models import Contact
+from handpicked.core.models import Contact, Reach
 from handpicked.core.text import clean
 
 
@@ -53,6 +61,9 @@ class ComposeReport(BaseModel):
     already_in: int
     """People of the audience already in the campaign (for `rerender`: messages left alone)."""
     left_out: dict[str, int]
+    """reason -> how many the rules left out: messaged, queued (elsewhere), do_not_contact."""
+    left_out_people: list[LeftOut] = []
+    """Each of them and why, in name order."""
     warnings: int
     """Warnings on the messages added (or rendered again)."""
 
@@ -65,21 +76,15 @@ def _others(contacts: Sequence[Contact]) -> dict[int, Contact | None]:
     return {c.id: None for c in contacts}
 
 
-def _empty_audience(matched: int, left_out: dict[str, int], days: int | None) -> HandpickedError:
+def _empty_audience(audience: Audience, days: int | None) -> HandpickedError:
+    matched, left_out = audience.matched, audience.left_out
     if not matched:
-        return HandpickedError(
-            "nobody matches these filters; loosen them (see the counts with handpicked facets) "
-            "or name people with --contact ID"
-        )
-    reasons = []
-    if left_out.get("recently_contacted"):
-        reasons.append(f"{left_out['recently_contacted']} contacted in the last {days} days")
-    if left_out.get("do_not_contact"):
-        reasons.append(f"{left_out['do_not_contact']} on the do-not-contact list")
-    hint = " (pass --not-contacted-days 0 to include recent ones)" if days else ""
+        return HandpickedError("nobody matches these filters", hint=Hint.NAME_PEOPLE)
+    reasons = left_out_summary(audience.left_out_people, days)
+    recent = left_out["messaged"] or left_out["queued"]
     return HandpickedError(
-        f"nobody left to write to: {matched} matched, all left out ({', '.join(reasons)}); "
-        f"loosen the filters{hint} or name people with --contact ID"
+        f"nobody left to write to: {matched} matched, all left out ({reasons})",
+        hint=Hint.INCLUDE_RECENT if recent else Hint.NAME_PEOPLE,
     )
 
 
@@ -92,17 +97,19 @@ def compose(
     variables: dict[str, str],
     f: AudienceFilter | None,
     contact_ids: Sequence[int] = (),
+    picked: Sequence[int] | None = None,
     allow_large: bool = False,
 ) -> ComposeReport:
     """Render one message per new audience member and queue them all in one transaction.
 
     Composing into an existing campaign adds only the people not in it yet (same template
     required; new values are merged over the stored ones). Nothing is stored when anything is
-    refused: a missing value, an unknown template, an audience too large or empty.
+    refused: a missing value, an unknown template, an audience too large or empty. The
+    audience is `select_audience`'s, the app's picked people and the CLI's filter alike.
     """
     name = clean(name)
     if not name:
-        raise HandpickedError("a campaign needs a name, e.g. handpicked compose spring-event ...")
+        raise HandpickedError("a campaign needs a name", hint=Hint.CAMPAIGN_NAME)
     conn = ws.conn
     existing = find_campaign(conn, name)
     merged = dict(variables)
@@ -110,14 +117,14 @@ def compose(
         if existing.template != template:
             raise HandpickedError(
                 f"campaign {name!r} uses template {existing.template}; compose into it with "
-                f"--template {existing.template}, or choose another campaign name"
+                f"template {existing.template}, or choose another campaign name"
             )
         merged = {**existing.variables, **variables}
     writer = MessageWriter(ws, template, merged, given=variables)
-    audience = select_audience(ws, f, contact_ids, campaign=name)
+    audience = select_audience(ws, f, contact_ids, picked=picked, campaign=name)
     days = rule_days(ws, f)
     if not audience.contacts:
-        raise _empty_audience(audience.matched, audience.left_out, days)
+        raise _empty_audience(audience, days)
     in_campaign: dict[int, int] = {}
     if existing is not None:
         in_campaign = members(conn, existing.id)
@@ -128,7 +135,8 @@ def compose(
         if len(people) != 2:
             raise HandpickedError(
                 f"template {template} introduces exactly two people to each other, and this "
-                f"campaign would have {len(people)}; name the two with --contact ID --contact ID"
+                f"campaign would have {len(people)}",
+                hint=Hint.NAME_TWO,
             )
         others = _others(people)
     check_size(ws, len(new), len(in_campaign), allow_large=allow_large)
@@ -150,6 +158,7 @@ def compose(
             mode="json", exclude_defaults=True
         ),
         "contacts": [int(i) for i in contact_ids],
+        **({} if picked is None else {"picked": [int(i) for i in picked]}),
     }
     with transaction(conn):
         if existing is None:
@@ -171,6 +180,7 @@ def compose(
         added=len(new),
         already_in=len(audience.contacts) - len(new),
         left_out=audience.left_out,
+        left_out_people=audience.left_out_people,
         warnings=warnings,
     )
 
@@ -188,7 +198,7 @@ def rerender(ws: Workspace, name: str, variables: dict[str, str]) -> ComposeRepo
     others: dict[int, Contact | None] = {c.id: None for c in contacts}
     if writer.introduces:
         others = _others(get_contacts(ws, list(everyone)))
-    recent = recent_days(ws, list(targets), recency_days(campaign), campaign_id=campaign.id)
+    recent = recent_reach(ws, list(targets), recency_days(campaign), campaign_id=campaign.id)
     updates: list[Rerendered] = []
     for contact in contacts:
         language, subject, body, warnings = writer.write(
@@ -203,7 +213,7 @@ def rerender(ws: Workspace, name: str, variables: dict[str, str]) -> ComposeRepo
         campaign=campaign.name,
         added=len(updates),
         already_in=len(everyone) - len(updates),
-        left_out={"recently_contacted": 0, "do_not_contact": 0},
+        left_out={"messaged": 0, "queued": 0, "do_not_contact": 0},
         warnings=count_warnings(conn, list(targets.values())),
     )
 
@@ -214,7 +224,7 @@ def draft(
     template: str,
     variables: dict[str, str],
     contacts: list[Contact],
-    recent: dict[int, int] | None = None,
+    recent: dict[int, Reach] | None = None,
     edits: Mapping[int, tuple[str, str | None]] | None = None,
 ) -> list[MessageView]:
     """Render and lint messages without storing anything: the TUI's live preview.

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from handpicked.core.campaigns.store.reading import DONE, CampaignPreview, preview
 from handpicked.core.db import Workspace
-from handpicked.core.errors import HandpickedError
+from handpicked.core.errors import HandpickedError, Hint
 from handpicked.core.fileio import write_atomic
 from handpicked.core.models import EXPORT_FORMATS
 from handpicked.core.text import CONTROL_CLASS, escape_controls, safe_text
@@ -286,7 +286,7 @@ def export_campaign(
 ) -> bytes:
     """Render the send list and, with a path, write it atomically; returns the bytes either way."""
     if excel and fmt != "csv":
-        raise HandpickedError("--excel applies to --format csv only")
+        raise HandpickedError(f"Excel-friendly output is for CSV files, not {fmt}", hint=Hint.EXCEL)
     data = render_export(preview(ws, name), fmt, excel=excel)
     if path is not None:
         write_atomic(Path(path), data)

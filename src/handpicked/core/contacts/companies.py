@@ -18,7 +18,7 @@ from handpicked.core.contacts.store.companies import (
 )
 from handpicked.core.contacts.store.editing import canonical_sector_or_label
 from handpicked.core.db import Workspace
-from handpicked.core.errors import HandpickedError
+from handpicked.core.errors import HandpickedError, Hint
 from handpicked.core.text import clean, company_key
 
 
@@ -32,9 +32,7 @@ def set_company_sector(ws: Workspace, company: str, sector: str) -> tuple[str, i
     """Assign (or with an empty sector, unassign) a company's sector; returns (sector, contacts)."""
     key = company_key(clean(company))
     if not key:
-        raise HandpickedError(
-            'give a company name, e.g. handpicked sector set "Desjardins" "Financial Services"'
-        )
+        raise HandpickedError("give a company name", hint=Hint.COMPANY_NAME)
     chosen = canonical_sector_or_label(sector) if sector.strip() else None
     ids = save_company_sector(ws, key, clean(company), chosen)
     reclassify(ws, ids)

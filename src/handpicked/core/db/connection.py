@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 
 from handpicked.core.db.schema import migrate
-from handpicked.core.errors import HandpickedError
+from handpicked.core.errors import HandpickedError, Hint
 
 DB_NAME = "handpicked.db"
 
@@ -96,8 +96,8 @@ class Workspace:
             self.home.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             raise HandpickedError(
-                f"cannot create the workspace folder {self.home}: {err.strerror}; "
-                "choose another with --workspace DIR"
+                f"cannot create the workspace folder {self.home}: {err.strerror}",
+                hint=Hint.WORKSPACE,
             ) from None
         self._conn: sqlite3.Connection | None = None
         self._opening = threading.Lock()
@@ -117,6 +117,11 @@ class Workspace:
     @property
     def rules_path(self) -> Path:
         return self.home / "rules.toml"
+
+    @property
+    def browse_cache_path(self) -> Path:
+        """The Contacts screen's index as last read (`contacts.snapshot`); safe to delete."""
+        return self.home / "contacts-index.arrow"
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -144,6 +149,11 @@ class Workspace:
                 raise database_problem(self.db_path, err) from None
             raise
         return conn
+
+    @property
+    def is_open(self) -> bool:
+        """True while the connection is open (asking `conn` would open it again)."""
+        return self._conn is not None
 
     def close(self) -> None:
         if self._conn is not None:

@@ -130,7 +130,9 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 3: the relationship history LinkedIn's data archive holds (one row per message either way,
     # never its text beyond a first line), and the keep-in-touch cadence: per contact, per tag,
-    # and a snooze that hides someone from the overdue list until a day.
+    # and a snooze that hides someone from the overdue list until a day. The UNIQUE key starts
+    # with (contact_id, at): it serves every per-person lookup, and a second index on those two
+    # made storing 200,000 messages a fifth slower (benchmarks/archive_bench.py).
     """
     CREATE TABLE interactions (
         id INTEGER PRIMARY KEY,
@@ -144,13 +146,28 @@ MIGRATIONS: tuple[str, ...] = (
         source TEXT NOT NULL DEFAULT 'linkedin',
         UNIQUE (contact_id, at, direction, kind, conversation_id)
     );
-    CREATE INDEX interactions_contact ON interactions(contact_id, at);
     ALTER TABLE contacts ADD COLUMN cadence_days INTEGER;
     ALTER TABLE contacts ADD COLUMN snoozed_until TEXT;
     CREATE TABLE tag_cadences (
         tag TEXT PRIMARY KEY,
         days INTEGER NOT NULL CHECK (days > 0)
     );
+    """,
+    # 4: (helper D) pairs of contacts the user said are two people, so they are never suggested
+    # as duplicates again; a pair goes with either contact (ids are reused after a delete).
+    """
+    CREATE TABLE merge_dismissed (
+        a INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        b INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        PRIMARY KEY (a, b),
+        CHECK (a < b)
+    ) WITHOUT ROWID;
+    CREATE INDEX merge_dismissed_b ON merge_dismissed(b);
+    """,
+    # 5: (helper M) `facets` groups by these three: without an index covering them SQLite sorts
+    # every row first, ~90 ms of a 0.3 s start at 100,000 contacts (benchmarks/cli_bench.py).
+    """
+    CREATE INDEX contacts_facets ON contacts(sector, function, seniority);
     """,
 )
 

@@ -30,7 +30,7 @@ from handpicked.core.messages.templates.files import (
     values_for,
     variants,
 )
-from handpicked.core.models import Contact
+from handpicked.core.models import Contact, Reach
 
 
 class MessageWriter:
@@ -83,7 +83,7 @@ class MessageWriter:
         return found
 
     def write(
-        self, contact: Contact, other: Contact | None, recent: int | None
+        self, contact: Contact, other: Contact | None, reached: Reach | None
     ) -> tuple[str, str | None, str, list[LintWarning]]:
         """(language, subject, body, warnings) of one person's message."""
         render, make_context, lint = self.variant(contact.language)
@@ -93,7 +93,7 @@ class MessageWriter:
         except HandpickedError:  # again, to name the contact in the error
             label = f"{contact.full_name or '(no name)'}, id {contact.id}"
             subject, body, printed = render(context, contact_label=label)
-        warnings = lint.check(subject, body, printed, context, recent)
+        warnings = lint.check(subject, body, printed, context, reached)
         return render.template.language, subject, body, warnings
 
     def hand_edit(
@@ -102,7 +102,7 @@ class MessageWriter:
         drafted: tuple[str, str | None, str, list[LintWarning]],
         body: str,
         subject: str | None,
-        recent: Mapping[int, int],
+        recent: Mapping[int, Reach],
     ) -> tuple[str, str | None, str, list[LintWarning]]:
         """(language, subject, body, warnings) of a message the user rewrote, as queued."""
         language, template_subject, _, _ = drafted
@@ -111,7 +111,7 @@ class MessageWriter:
         warnings = lint_hand_edit(
             channel=self.variant(contact.language).render.template.channel, language=language,
             subject=subject, body=body, context=contact_context(contact, today=self.today,
-            me=self.me), limits=self.limits, recently_contacted_days=recent.get(contact.id),
+            me=self.me), limits=self.limits, reached=recent.get(contact.id),
         )  # fmt: skip
         return language, subject, body, warnings
 

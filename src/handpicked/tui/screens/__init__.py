@@ -26,6 +26,9 @@ SCREENS: dict[str, Registered] = {
     "contacts": Registered("contacts:ContactsScreen", "Contacts"),
     "contact_detail": Registered("contact_detail:ContactDetailScreen", "Contact details"),
     "companies": Registered("companies:CompaniesScreen", "Companies"),
+    "keep_in_touch": Registered("keep_in_touch:KeepInTouchScreen", "Keep in touch"),
+    "duplicates": Registered("duplicates:DuplicatesScreen", "Possible duplicates"),
+    "merge": Registered("duplicates:MergeDialog", "Merging two contacts"),
     "picker": Registered("picker:Picker", "Choosing a value"),
     "compose": Registered("compose:ComposeScreen", "Compose"),
     "message_editor": Registered("message_editor:MessageEditor", "Editing one message"),
@@ -33,9 +36,12 @@ SCREENS: dict[str, Registered] = {
     "send": Registered("send_dialog:SendDialog", "Sending by email"),
     "export": Registered("export_dialog:ExportDialog", "Exporting a campaign"),
     "campaigns": Registered("campaigns:CampaignsScreen", "Campaigns"),
+    "pulse": Registered("pulse:PulseScreen", "Pulse"),
     "welcome": Registered("welcome:WelcomeScreen", "Welcome"),
     "import": Registered("welcome:ImportDialog", "Import a file"),
     "confirm": Registered("confirm:Confirm", "Questions"),
+    "settings": Registered("settings:SettingsScreen", "Settings"),
+    "first_run": Registered("settings:FirstRunDialog", "Who is writing? (first start)"),
     "help": Registered("help:HelpScreen", "Help"),
 }
 

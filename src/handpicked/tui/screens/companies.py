@@ -49,6 +49,10 @@ class CompaniesScreen(HandpickedScreen[None]):
     CompaniesScreen #top AudienceGauge { width: 34; }
     CompaniesScreen #view { width: 1fr; height: 3; content-align: left middle; padding: 0 1; }
     CompaniesScreen #top Button { margin-left: 1; }
+    /* Under 120 columns the sentence saying which list this is keeps its line; the buttons'
+       keys (s, v) are in the footer. */
+    CompaniesScreen.-narrow #top AudienceGauge { width: 26; }
+    CompaniesScreen.-narrow #top Button { display: none; }
     """
 
     BINDINGS = [
@@ -62,7 +66,7 @@ class CompaniesScreen(HandpickedScreen[None]):
         Binding(
             "v",
             "switch_view",
-            "Unassigned/assigned",
+            "Switch list",
             tooltip="Companies without a sector, or those you assigned",
         ),
     ]

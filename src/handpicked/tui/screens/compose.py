@@ -6,6 +6,9 @@ before anything is stored. Rendering goes through `campaigns.draft` in a thread 
 moment after the last keystroke, so typing never waits for twenty renders. A message can be
 rewritten by hand here; the edit is linted as it will be once queued, kept on the screen and
 applied right after queueing, so the queued campaign holds exactly what the user read.
+The people written to are those picked on Contacts after core's audience rules, the very ones
+the CLI's compose applies; who they leave out is listed with why, and `compose_queue` holds
+adding one back and the queueing itself.
 """
 
 from __future__ import annotations
@@ -23,17 +26,19 @@ from textual.worker import get_current_worker
 
 from handpicked.core import campaigns, contacts, messages
 from handpicked.core.clock import today
-from handpicked.core.models import Contact
+from handpicked.core.models import Contact, Reach
 from handpicked.tui import USER_ERRORS
+from handpicked.tui.hints import app_message
 from handpicked.tui.screens.base import HandpickedScreen
-from handpicked.tui.screens.confirm import Confirm
+from handpicked.tui.screens.compose_queue import Queueing
 from handpicked.tui.screens.message_editor import Edit, MessageEditor
+from handpicked.tui.widgets.left_out import LeftOutList
 from handpicked.tui.widgets.message_preview import MessagePreview, channel_limit
 from handpicked.tui.widgets.safe import safe_line
 from handpicked.tui.widgets.values_form import ValuesForm
 
 
-class ComposeScreen(HandpickedScreen[None]):
+class ComposeScreen(Queueing, HandpickedScreen[None]):
     """Template picker, campaign values, audience list and the highlighted person's message."""
 
     SUB_TITLE = "Compose"
@@ -41,14 +46,24 @@ class ComposeScreen(HandpickedScreen[None]):
     """Seconds of quiet typing before the preview is rendered again."""
 
     DEFAULT_CSS = """
-    ComposeScreen #compose-left { width: 40; }
+    ComposeScreen #compose-left { width: 34; }
     ComposeScreen #templates { height: 1fr; border: round $primary 50%; }
     ComposeScreen #recipients { height: 1fr; border: round $primary 50%; }
+    ComposeScreen #left-out { height: auto; max-height: 8; border: round $warning 50%; }
     ComposeScreen #form { width: 1fr; padding: 0 1; }
     ComposeScreen #form Label { margin-top: 1; width: 100%; color: $text-muted; }
     ComposeScreen #template-info { margin-top: 1; }
     ComposeScreen #compose-status { color: $warning; margin-top: 1; }
-    ComposeScreen #preview { width: 1.3fr; }
+    ComposeScreen #preview { width: 1fr; }  /* at 120 columns a date fits whole in its field */
+    /* Under 120 columns three columns leave each too narrow to type in or read: templates and
+       people on the left, the values above the message on the right. */
+    ComposeScreen.-narrow #compose-body {
+        layout: grid; grid-size: 2 2; grid-columns: 30 1fr; grid-rows: 1fr 1fr;
+    }
+    ComposeScreen.-narrow #compose-left { width: 1fr; row-span: 2; }
+    ComposeScreen.-narrow #form { width: 1fr; height: 1fr; }
+    ComposeScreen.-narrow #template-info { display: none; }
+    ComposeScreen.-narrow #preview { width: 1fr; }
     """
 
     BINDINGS = [
@@ -77,7 +92,14 @@ class ComposeScreen(HandpickedScreen[None]):
         self.variables: dict[str, str] = {}
         """Campaign variable -> description, for the chosen template (all its languages)."""
         self.contacts: list[Contact] = []
-        self.recent: dict[int, int] = {}
+        self.recent: dict[int, Reach] = {}
+        """How the people added back were reached (their message's warning says it)."""
+        self.left_out: list[contacts.LeftOut] = []
+        """Who the audience rules left out of the picked people, and why."""
+        self.added_back: list[int] = []
+        """Left-out people the user chose to write to anyway: the CLI's `--contact ID`."""
+        self._queued: tuple[str, dict[str, str]] | None = None
+        """The campaign name and values last queued: nothing of them is lost by quitting."""
         self.views: dict[int, campaigns.MessageView] = {}
         self.edits: dict[int, Edit] = {}
         self.error: str | None = None
@@ -85,17 +107,19 @@ class ComposeScreen(HandpickedScreen[None]):
         self._generation = 0
         self._timer: Timer | None = None
         self._default_name = ""
-        self._loaded: tuple[list[int], int] | None = None
+        self._name_timer: Timer | None = None
+        self._loaded: tuple[list[int], list[int], int, str | None] | None = None
         self._languages = 1  # languages the drafted messages are written in
 
     # -- layout and loading --------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal():
+        with Horizontal(id="compose-body"):
             with Vertical(id="compose-left"):
                 yield OptionList(id="templates", markup=False)
                 yield OptionList(id="recipients", markup=False)
+                yield LeftOutList(id="left-out")
             with VerticalScroll(id="form", can_focus=False):  # its fields are the Tab stops
                 yield Label("Campaign name")
                 yield Input(id="campaign-name", placeholder="e.g. spring-event")
@@ -134,20 +158,27 @@ class ComposeScreen(HandpickedScreen[None]):
         return prompt
 
     def _load_audience(self) -> None:
-        """Read app.audience again when it (or the data behind it) changed since last time."""
-        key = (list(self.app.audience), self.app.data_version)
+        """Apply the audience rules to app.audience again when it, the people added back, the
+        existing campaign composed into or the data behind them changed since last time: the
+        very call the queueing makes."""
+        picked = list(self.app.audience)
+        self.added_back = [i for i in self.added_back if self.app.is_picked(i)]
+        into = self._composing_into()
+        key = (picked, list(self.added_back), self.app.data_version, into)
         if key == self._loaded:
             return
         self._loaded = key
         self.error = None
         try:
-            # no ids would mean "everyone" to select_audience: nobody picked is nobody
-            chosen = contacts.select_audience(self.app.workspace, None, key[0]) if key[0] else None
+            chosen = contacts.select_audience(
+                self.app.workspace, None, self.added_back, picked=picked, campaign=into
+            )
         except USER_ERRORS as err:
-            self.contacts, self.recent, self.error = [], {}, str(err)
+            self.contacts, self.recent, self.left_out, self.error = [], {}, [], app_message(err)
         else:
-            self.contacts = chosen.contacts if chosen is not None else []
-            self.recent = chosen.recent if chosen is not None else {}
+            self.contacts, self.recent = chosen.contacts, chosen.recent
+            self.left_out = chosen.left_out_people
+        self.query_one(LeftOutList).show(self.left_out)
         self.edits = {cid: e for cid, e in self.edits.items() if cid in self._ids()}
         self.views = {}
         recipients = self.query_one("#recipients", OptionList)
@@ -165,6 +196,8 @@ class ComposeScreen(HandpickedScreen[None]):
     def _person_prompt(self, contact: Contact) -> Text:
         prompt = safe_line(contact.full_name or "(no name)")
         view = self.views.get(contact.id)
+        if contact.id in self.recent:  # added back: the warning says how they were reached
+            prompt.append("  ↩", style="bold")
         if contact.id in self.edits:
             prompt.append("  ✎", style="bold")
         if view is not None and view.warnings:
@@ -222,6 +255,13 @@ class ComposeScreen(HandpickedScreen[None]):
         await self.query_one(ValuesForm).show(self.variables, others)
         self._start_draft()
 
+    @on(Input.Changed, "#campaign-name")
+    def _name_typed(self) -> None:
+        """Once the name is an existing campaign, its own people are in it, not left out."""
+        if self._name_timer is not None:
+            self._name_timer.stop()
+        self._name_timer = self.set_timer(self.DEBOUNCE, self._load_audience)
+
     @on(ValuesForm.Changed)
     def _value_typed(self) -> None:
         if self._timer is not None:
@@ -252,7 +292,7 @@ class ComposeScreen(HandpickedScreen[None]):
         template: str,
         values: dict[str, str],
         contacts: list[Contact],
-        recent: dict[int, int],
+        recent: dict[int, Reach],
         edits: dict[int, tuple[str, str | None]],
     ) -> None:
         try:
@@ -260,7 +300,7 @@ class ComposeScreen(HandpickedScreen[None]):
             views = campaigns.draft(ws, template, values, contacts, recent, edits)
             error = None
         except USER_ERRORS as err:
-            views, error = [], str(err)
+            views, error = [], app_message(err)
         if not get_current_worker().is_cancelled:
             self.post_message(self.Drafted(generation, views, error))
 
@@ -300,6 +340,11 @@ class ComposeScreen(HandpickedScreen[None]):
         view = self.current_view()
         if self.error:
             preview.show_note(self.error)
+        elif not self.contacts and self.left_out:
+            preview.show_note(
+                f"Everyone picked is left out ({self._left_out_summary(self.left_out)}): see "
+                "Left out, where a writes to one of them anyway, or pick others on Contacts (F2)."
+            )
         elif not self.contacts:
             preview.show_note(
                 "Nobody picked yet: choose people on Contacts (F2), then come back here (F4)."
@@ -343,56 +388,6 @@ class ComposeScreen(HandpickedScreen[None]):
             self._refresh_people()
             self._start_draft()
 
-    # -- queueing ------------------------------------------------------------------------------
-
-    def action_queue(self) -> None:
-        """Queue the campaign, asking first when the audience is a broadcast."""
-        name = self.query_one("#campaign-name", Input).value.strip()
-        if self.template is None:
-            self.notify("Pick a template first.", severity="warning")
-            return
-        if not name:
-            self.notify("Give the campaign a name first.", severity="warning")
-            return
-        allowed = bool(getattr(self.app, "allow_large", False))
-        try:
-            contacts.check_size(self.app.workspace, len(self.contacts), 0, allow_large=allowed)
-        except contacts.AudienceTooLarge as err:
-
-            def answered(yes: bool | None) -> None:
-                if yes:
-                    self.app.allow_large = True
-                    self.queue(name, allow_large=True)
-
-            question = (
-                f"{err.reason}. A message to everyone is a broadcast, not a personal note."
-                f"\n\nQueue a message for all {len(self.contacts)} anyway?"
-            )
-            confirm = Confirm("This is a broadcast", question, yes="Queue anyway", no="Go back")
-            self.app.push_screen(confirm, answered)
-            return
-        self.queue(name, allow_large=allowed)
-
-    def queue(self, name: str, *, allow_large: bool) -> None:
-        """Store the campaign, apply the hand edits, then hand over to Dispatch."""
-        ws = self.app.workspace
-        values = self.query_one(ValuesForm).given()
-        try:
-            report = campaigns.compose(
-                ws, name, template=self.template or "", variables=values, f=None,
-                contact_ids=[c.id for c in self.contacts], allow_large=allow_large,
-            )  # fmt: skip
-            for contact_id, edit in self.edits.items():
-                campaigns.edit_message(ws, report.campaign, contact_id, edit.body, edit.subject)
-        except USER_ERRORS as err:
-            self.app.show_error(err)
-            return
-        self.edits.clear()
-        self._refresh_people()
-        sentence = f"Queued {report.added} message(s) in {report.campaign}"
-        if report.already_in:
-            sentence += f" ({report.already_in} were already in it)"
-        if report.warnings:
-            sentence += f"; {report.warnings} warning(s) to look at"
-        self.notify(sentence + ".", markup=False)
-        self.app.open_campaign(report.campaign)
+    @on(LeftOutList.AddBack)
+    def _add_back(self, event: LeftOutList.AddBack) -> None:
+        self.add_back(event.contact_id)

@@ -122,6 +122,7 @@ class ContactDetailScreen(HandpickedScreen[None]):
             ("Profile", c.profile_url or "—"),
             ("Connected", c.connected_on.isoformat() if c.connected_on else "—"),
             ("Last contacted", c.last_contacted.isoformat() if c.last_contacted else "never"),
+            *self._linkedin(c),
             ("Language", c.language),
             ("Tags", ", ".join(c.tags) or "—"),
         ]
@@ -130,6 +131,18 @@ class ContactDetailScreen(HandpickedScreen[None]):
         for label, value in rows:
             table.add_row(label, safe_line(value))
         return table
+
+    @staticmethod
+    def _linkedin(c: Contact) -> list[tuple[str, str]]:
+        """What LinkedIn's data archive says, for a contact it mentions (no rows otherwise)."""
+        counts = c.interactions
+        if not (counts.sent or counts.received):
+            return []
+        heard = c.last_heard_from.isoformat() if c.last_heard_from else "never"
+        return [
+            ("Last heard from", heard),
+            ("On LinkedIn", f"{counts.sent} sent, {counts.received} received"),
+        ]
 
     def _classification(self, c: Contact, reasons: dict[str, str]) -> Group:
         """Each value with where it came from, then the classifier's reasons in its own words."""

@@ -19,7 +19,14 @@ from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
-from handpicked.core.contacts import FACETS, AudienceFilter, BrowseIndex, BrowseResult, data_stamp
+from handpicked.core.contacts import (
+    FACETS,
+    AudienceFilter,
+    BrowseIndex,
+    BrowseResult,
+    data_stamp,
+    keep_snapshot,
+)
 from handpicked.tui import USER_ERRORS
 from handpicked.tui.screens.base import HandpickedScreen
 from handpicked.tui.widgets.audience_gauge import AudienceGauge
@@ -47,6 +54,10 @@ class ContactsScreen(HandpickedScreen[None]):
     ContactsScreen #search { width: 1fr; }
     ContactsScreen #count { width: 20; height: 3; content-align: right middle;
         padding: 0 1; color: $text-muted; }
+    /* Under 120 columns the table keeps room for names, positions and companies; the buttons'
+       keys are in the footer (a, x, F4), and a click on the gauge composes. */
+    ContactsScreen.-narrow #sidebar { width: 26; }
+    ContactsScreen.-narrow #actions { display: none; }
     """
 
     BINDINGS = [
@@ -61,7 +72,12 @@ class ContactsScreen(HandpickedScreen[None]):
             "Hide recent",
             tooltip="Leave out people reached in the last audience.not_contacted_days",
         ),
-        Binding("k", "flip('keep-in-touch')", "Keep in touch", tooltip="Longest silence first"),
+        Binding(
+            "k",
+            "keep_in_touch",
+            "Keep in touch",
+            tooltip="Who is past the cadence you chose, by how much, and why",
+        ),
         Binding(
             "p",
             "flip('changed')",
@@ -72,6 +88,13 @@ class ContactsScreen(HandpickedScreen[None]):
             "r", "reset", "Reset filters", show=False, tooltip="Clear search, ticks and toggles"
         ),
         Binding("i", "import_file", "Import", tooltip="Import or re-import an export file"),
+        Binding(  # off the footer (Quit must fit at 160 columns); the help and the palette list it
+            "d",
+            "duplicates",
+            "Duplicates",
+            show=False,
+            tooltip="People who may be imported twice: merge them, or say they are two people",
+        ),
         Binding(
             "escape",
             "focus_table",
@@ -85,7 +108,7 @@ class ContactsScreen(HandpickedScreen[None]):
         """The index was (re)read and the current filter applied to it."""
 
         def __init__(self, index: BrowseIndex, columns: dict, result: BrowseResult, version: int,
-                     answers: tuple[AudienceFilter, bool]) -> None:  # fmt: skip
+                     answers: AudienceFilter) -> None:  # fmt: skip
             super().__init__()
             self.index, self.columns, self.result = index, columns, result
             self.version, self.answers = version, answers
@@ -100,7 +123,6 @@ class ContactsScreen(HandpickedScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.filter = AudienceFilter()
-        self.keep_in_touch = False
         self.index: BrowseIndex | None = None
         self.result: BrowseResult | None = None
         self._columns: dict = {}
@@ -128,9 +150,6 @@ class ContactsScreen(HandpickedScreen[None]):
                     "Leave out anyone messaged or met recently (audience.not_contacted_days)"
                 )
                 yield recent
-                keep = Checkbox("Keep in touch", id="keep-in-touch")
-                keep.tooltip = "Longest silence first: people you have not written to in ages"
-                yield keep
                 changed = Checkbox("Changed position", id="changed")
                 changed.tooltip = "People with a new job since an earlier import: congratulate"
                 yield changed
@@ -146,7 +165,14 @@ class ContactsScreen(HandpickedScreen[None]):
     def on_mount(self) -> None:
         self.query_one(AudienceGauge).count = len(self.app.audience)
         self.app.audience_signal.subscribe(self, self._audience_moved)
-        self._reload()
+        preloaded = self.app.take_preloaded(wait=False)
+        if preloaded is None:
+            self._reload()
+            return
+        # Read already (a snapshot takes milliseconds): shown in the first frame, no worker.
+        index, columns = preloaded
+        result = index.select(self.filter)
+        self._loaded(self.Loaded(index, columns, result, self.app.data_version, self.filter))
 
     def on_unmount(self) -> None:
         if self._frozen:
@@ -169,12 +195,13 @@ class ContactsScreen(HandpickedScreen[None]):
 
     def _reload(self) -> None:
         self._request += 1
-        self._load(self.app.data_version, self.filter, self.keep_in_touch)
+        self._load(self.app.data_version, self.filter)
 
     @work(thread=True, exclusive=True, group="contacts-load")
-    def _load(self, version: int, f: AudienceFilter, kit: bool) -> None:
+    def _load(self, version: int, f: AudienceFilter) -> None:
         try:
             loaded = self.app.take_preloaded() if version == 0 else None
+            fresh = loaded is None  # read here, not by the app's preload (which keeps its own)
             if loaded is None:
                 index = BrowseIndex.load(self.app.workspace)
                 loaded = index, display_columns(index)
@@ -182,16 +209,18 @@ class ContactsScreen(HandpickedScreen[None]):
             self.app.call_from_thread(self.app.show_error, err)
             return
         index, columns = loaded
-        result = index.select(f, keep_in_touch=kit)
+        result = index.select(f)
         if not get_current_worker().is_cancelled:
-            self.post_message(self.Loaded(index, columns, result, version, (f, kit)))
+            self.post_message(self.Loaded(index, columns, result, version, f))
+        if fresh:  # for the next start, once painted
+            keep_snapshot(self.app.workspace, index)
 
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:
         self.index, self._columns, self._version = event.index, event.columns, event.version
         for facet in self.query(FacetList):
             facet.set_values(event.index.facet_values[facet.kind], event.result.facets[facet.kind])
-        if event.answers == (self.filter, self.keep_in_touch):
+        if event.answers == self.filter:
             self._show(event.result)
         else:  # the user typed or ticked while the index was loading
             self._refilter()
@@ -204,11 +233,11 @@ class ContactsScreen(HandpickedScreen[None]):
         if self.index is None:
             return
         self._request += 1
-        self._filter(self.index, self.filter, self.keep_in_touch, self._request)
+        self._filter(self.index, self.filter, self._request)
 
     @work(thread=True, exclusive=True, group="contacts-filter")
-    def _filter(self, index: BrowseIndex, f: AudienceFilter, kit: bool, request: int) -> None:
-        result = index.select(f, keep_in_touch=kit)
+    def _filter(self, index: BrowseIndex, f: AudienceFilter, request: int) -> None:
+        result = index.select(f)
         if not get_current_worker().is_cancelled:
             self.post_message(self.Filtered(result, request))
 
@@ -259,9 +288,6 @@ class ContactsScreen(HandpickedScreen[None]):
             self._set_filter(not_contacted_days=days if event.value else None)
         elif event.checkbox.id == "changed":
             self._set_filter(changed_position=event.value)
-        elif event.checkbox.id == "keep-in-touch":
-            self.keep_in_touch = event.value
-            self._refilter()
 
     @on(ContactTable.AudienceToggled)
     def _toggle_contact(self, event: ContactTable.AudienceToggled) -> None:
@@ -270,7 +296,6 @@ class ContactsScreen(HandpickedScreen[None]):
             self.notify("This person is on the do-not-contact list.", severity="warning")
             return
         self.app.toggle_pick(event.contact_id)
-        table.action_cursor_down()
 
     @on(ContactTable.Opened)
     def _open(self, event: ContactTable.Opened) -> None:
@@ -322,10 +347,19 @@ class ContactsScreen(HandpickedScreen[None]):
         for facet in self.query(FacetList):
             facet.set_selected(())
         self.filter = AudienceFilter()
-        self.keep_in_touch = False
         self._refilter()
 
     def action_import_file(self) -> None:
         from handpicked.tui.screens.welcome import ImportDialog
 
         self.app.push_screen(ImportDialog())
+
+    def action_keep_in_touch(self) -> None:
+        from handpicked.tui.screens.keep_in_touch import KeepInTouchScreen
+
+        self.app.push_screen(KeepInTouchScreen())
+
+    def action_duplicates(self) -> None:
+        from handpicked.tui.screens.duplicates import DuplicatesScreen
+
+        self.app.push_screen(DuplicatesScreen())

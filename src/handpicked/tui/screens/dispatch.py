@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 from handpicked.core import campaigns
 from handpicked.core.campaigns import email
 from handpicked.tui import USER_ERRORS
+from handpicked.tui.hints import app_hint, app_message
 from handpicked.tui.screens.base import HandpickedScreen
 from handpicked.tui.screens.export_dialog import ExportChoice, ExportDialog
 from handpicked.tui.screens.message_editor import Edit, MessageEditor
@@ -47,6 +48,9 @@ class DispatchScreen(HandpickedScreen[None]):
     DispatchScreen #queue { width: 36; height: 1fr; border: round $primary 50%; }
     DispatchScreen #dispatch-right { width: 1fr; }
     DispatchScreen #dispatch-who { height: auto; padding: 0 1; }
+    /* Under 120 columns the message keeps most of the width, and the counts their line. */
+    DispatchScreen.-narrow #queue { width: 26; }
+    DispatchScreen.-narrow #progress Bar { width: 16; }
     """
 
     BINDINGS = [
@@ -58,7 +62,7 @@ class DispatchScreen(HandpickedScreen[None]):
         Binding("r", "mark('replied')", "Replied", tooltip="They answered"),
         Binding("u", "mark('queued')", "Undo", show=False, tooltip="Back to queued"),
         Binding("n,right", "next", "Next"),
-        Binding("p,left", "previous", "Previous"),
+        Binding("p,left", "previous", "Previous", show=False),  # the footer fits 120 columns
         Binding("e", "edit", "Edit", tooltip="Rewrite this message by hand"),
         Binding("x", "export", "Export", tooltip="Write the send list to a file"),
         Binding("m", "send_email", "Email…", tooltip="Send the queued messages by email"),
@@ -107,7 +111,7 @@ class DispatchScreen(HandpickedScreen[None]):
         except USER_ERRORS as err:
             self.preview = None
             self.app.show_error(err)
-            self.query_one(MessagePreview).show_note(str(err))
+            self.query_one(MessagePreview).show_note(app_message(err))
             return
         title = safe_line(self.preview.campaign, style="bold")
         title.append(f"  {self.preview.channel} · template {self.preview.template}", style="dim")
@@ -300,7 +304,7 @@ class DispatchScreen(HandpickedScreen[None]):
             self.app.show_error(err)
             return
         if not report.items:
-            reasons = "; ".join(sorted({item.reason for item in report.skipped}))
+            reasons = "; ".join(sorted({app_hint(i.reason, i.hint) for i in report.skipped}))
             self.notify(
                 f"No message to send by email ({reasons or 'none queued'}).", markup=False,
                 severity="warning",
@@ -317,8 +321,24 @@ class DispatchScreen(HandpickedScreen[None]):
         if choice is None:
             return
         password = choice.password if choice.password is not None else self._password or ""
+        if choice.test:
+            self._send_test(password, choice.subject)
+            return
         self.notify("Sending…")
         self._send(password, choice.subject)
+
+    @work(thread=True, exclusive=True, group="email")
+    def _send_test(self, password: str, subject: str | None) -> None:
+        """One email to the user's own address; nothing is marked, so nothing to reload."""
+        try:
+            item = email.send_test(
+                self.app.workspace, self.campaign, password=password, subject=subject
+            )
+        except Exception as err:  # whatever went wrong, the user reads a sentence
+            self.app.call_from_thread(self.app.show_error, err)
+            return
+        said = f"Test email sent to {item.email}: {item.subject} (the message to {item.name})."
+        self.app.call_from_thread(self.notify, said, markup=False)
 
     class EmailProgress(Message):
         """One email of the running send was sent or refused."""

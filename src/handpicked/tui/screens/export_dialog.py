@@ -49,12 +49,14 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     DEFAULT_CSS = """
     ExportDialog { align: center middle; }
     ExportDialog > Vertical {
-        width: 76; height: auto; border: thick $primary; background: $surface; padding: 1 2;
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 1 2;
     }
     ExportDialog #export-title { text-style: bold; }
     ExportDialog RadioSet { width: 100%; margin: 1 0; }
     ExportDialog Horizontal { height: auto; margin-top: 1; align-horizontal: right; }
     ExportDialog Button { margin-left: 2; }
+    ExportDialog.-short > Vertical { padding: 0 2; }  /* 24 rows: the buttons stay in sight */
     """
 
     BINDINGS = [

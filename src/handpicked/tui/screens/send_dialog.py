@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from handpicked.core.campaigns.email import SendReport
 from handpicked.core.config import Smtp
+from handpicked.tui.hints import app_hint
 from handpicked.tui.widgets.safe import safe_line
 
 SHOWN = 8  # recipients listed by name; the rest are counted
@@ -30,6 +31,8 @@ class SendChoice:
     password: str | None
     """Typed by the user; None means "use the keyring's"."""
     subject: str | None
+    test: bool = False
+    """Send one test email to the user's own address (smtp.from) instead; nothing is marked."""
 
 
 def summary(report: SendReport, smtp: Smtp) -> Text:
@@ -50,7 +53,8 @@ def summary(report: SendReport, smtp: Smtp) -> Text:
     if report.skipped:
         reasons: dict[str, int] = {}
         for item in report.skipped:
-            reasons[item.reason] = reasons.get(item.reason, 0) + 1
+            reason = app_hint(item.reason, item.hint)
+            reasons[reason] = reasons.get(reason, 0) + 1
         text.append(f"\n{len(report.skipped)} skipped:\n", style="bold")
         for reason, n in reasons.items():
             text.append(f"  {n} × ")
@@ -72,17 +76,22 @@ class SendDialog(ModalScreen[SendChoice | None]):
     DEFAULT_CSS = """
     SendDialog { align: center middle; }
     SendDialog > Vertical {
-        width: 84; height: auto; max-height: 90%;
+        width: 84; max-width: 100%; height: auto; max-height: 90%;
         border: thick $warning; background: $surface; padding: 1 2;
     }
     SendDialog #send-summary { height: auto; max-height: 16; }
     SendDialog Label { margin-top: 1; }
     SendDialog Horizontal { height: auto; margin-top: 1; align-horizontal: right; }
     SendDialog Button { margin-left: 2; }
+    /* Under 30 rows the summary scrolls in fewer lines, so the inputs and buttons stay in sight. */
+    SendDialog.-short > Vertical { max-height: 100%; padding: 0 1; }
+    SendDialog.-short #send-summary { max-height: 6; }
+    SendDialog.-short Label { margin-top: 0; }
     """
 
     BINDINGS = [
         Binding("ctrl+s", "send", "Send", priority=True),
+        Binding("ctrl+t", "test", "Test to me", priority=True, tooltip="The first one, to you"),
         Binding("escape", "cancel", "Cancel"),
     ]
 
@@ -112,6 +121,7 @@ class SendDialog(ModalScreen[SendChoice | None]):
                 yield Input(id="send-password", password=True)
             with Horizontal():
                 yield Button("Cancel", id="cancel", action="screen.cancel")
+                yield Button("Test to me (ctrl+t)", id="send-test", action="screen.test")
                 label = f"Send {self.count} email{'s' if self.count != 1 else ''} (ctrl+s)"
                 yield Button(label, id="send", variant="warning", action="screen.send")
 
@@ -123,7 +133,7 @@ class SendDialog(ModalScreen[SendChoice | None]):
     def _submitted(self) -> None:
         self.action_send()
 
-    def action_send(self) -> None:
+    def action_send(self, test: bool = False) -> None:
         subject = password = None
         if self.needs_subject:
             subject = self.query_one("#send-subject", Input).value.strip()
@@ -135,7 +145,10 @@ class SendDialog(ModalScreen[SendChoice | None]):
             if not password:
                 self.notify("Type the SMTP password (it is not stored).", severity="warning")
                 return
-        self.dismiss(SendChoice(password=password, subject=subject))
+        self.dismiss(SendChoice(password=password, subject=subject, test=test))
+
+    def action_test(self) -> None:
+        self.action_send(test=True)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -20,25 +20,31 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
-from handpicked.core.contacts import get_contacts, import_paths
+from handpicked.core.contacts import duplicates_after_import, get_contacts, import_paths
 from handpicked.core.models import FileReport
 from handpicked.tui.app import HandpickedApp
+from handpicked.tui.hints import app_message
 from handpicked.tui.screens.base import HandpickedScreen
 from handpicked.tui.widgets.safe import clean_text, safe
 
+# Lines of at most 72 characters: the text fits an 80-column terminal as written (a longer line
+# would wrap and lose the list's indentation).
 INSTRUCTIONS = """\
 Your workspace is empty. Start with your LinkedIn connections:
 
-  1. On linkedin.com: Me > Settings & Privacy > Data privacy > Get a copy of your data
-     (en français : Vous > Préférences et confidentialité > Confidentialité des données >
-     Obtenir une copie de vos données)
-  2. Choose "Connections" (« Relations ») and request the archive; LinkedIn emails you a
-     download link, usually within minutes.
-  3. Import the Connections.csv it contains: type or paste its path below and press Enter,
-     or in a terminal:  handpicked import ~/Downloads/Connections.csv
+  1. On linkedin.com: Me > Settings & Privacy > Data privacy >
+     Get a copy of your data (en français : Vous > Préférences et
+     confidentialité > Confidentialité des données > Obtenir une copie
+     de vos données)
+  2. Choose "Connections" (« Relations ») and request the archive;
+     LinkedIn emails you a download link, usually within minutes.
+  3. Import the Connections.csv it contains: type or paste its path
+     below and press Enter, or in a terminal:
+       handpicked import ~/Downloads/Connections.csv
 
-Google and Outlook exports, vCard (.vcf) files and your own spreadsheets (CSV, with , or ;)
-work too. Just looking around? Run  handpicked demo  for a throw-away workspace with samples.
+Google and Outlook exports, vCard (.vcf) files and your own spreadsheets
+(CSV, with , or ;) work too. Just looking around? Run  handpicked demo
+for a throw-away workspace with samples.
 """
 
 
@@ -58,17 +64,19 @@ SHOWN_WARNINGS = 3
 SHOWN_MOVED = 5
 
 
-def summary(report: FileReport, moved: Sequence[str] = ()) -> str:
+def summary(report: FileReport, moved: Sequence[str] = (), duplicates: int = 0) -> str:
     """One sentence about one file's import, who changed position, then its first warnings.
 
     A re-import's news is the people with a new job (someone to congratulate), so `moved`, the
     names of the first of `report.changed_position`, are named as `handpicked contacts
     --changed-position` names them. A warning may say two rows became one contact, or that part
     of a row was left out: the user must see it here, not only in `handpicked import --json`.
+    Nothing is merged behind the user's back, so the `duplicates` the workspace now holds (pairs
+    that may be one person) are pointed out with the key that lists them.
     """
     name = Path(report.path).name
-    if report.error:
-        return report.error
+    if report.error:  # the core's sentence, with the app's hint (a key, not a flag)
+        return app_message(report.failure) if report.failure else report.error
     parts = [f"{report.imported:,} new", f"{report.updated:,} updated"]
     if report.unchanged:
         parts.append(f"{report.unchanged:,} unchanged")
@@ -83,6 +91,9 @@ def summary(report: FileReport, moved: Sequence[str] = ()) -> str:
         lines.append(
             f"… and {more:,} more warnings (handpicked import --dry-run --json lists them all)"
         )
+    if duplicates:
+        plural = "" if duplicates == 1 else "s"
+        lines.append(f"{duplicates:,} possible duplicate{plural}: press d on Contacts.")
     return "\n".join(lines)
 
 
@@ -115,18 +126,21 @@ class ImportForm(Vertical):
     """
 
     class Imported(Message):
-        """A file was imported (its report says how it went, `moved` who changed position)."""
+        """A file was imported (its report says how it went, `moved` who changed position,
+        `duplicates` how many possible duplicates the workspace now holds)."""
 
-        def __init__(self, report: FileReport, moved: list[str]) -> None:
+        def __init__(self, report: FileReport, moved: list[str], duplicates: int = 0) -> None:
             super().__init__()
             self.report = report
             self.moved = moved
+            self.duplicates = duplicates
 
     class _Done(Message):
-        def __init__(self, report: FileReport, moved: list[str]) -> None:
+        def __init__(self, report: FileReport, moved: list[str], duplicates: int) -> None:
             super().__init__()
             self.report = report
             self.moved = moved
+            self.duplicates = duplicates
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -154,19 +168,26 @@ class ImportForm(Vertical):
         stops at its next check and rolls back, so a cancelled import stores nothing."""
         worker = get_current_worker()
         ws = self.app.workspace
-        [report] = import_paths(ws, [path], cancelled=lambda: worker.is_cancelled)
+        reports = import_paths(ws, [path], cancelled=lambda: worker.is_cancelled)
+        # LinkedIn's archive gives a report per file it holds: the first failure is news,
+        # otherwise its contacts file (the first, connections being imported first).
+        failed = [r for r in reports if r.error]
+        report = (failed or [r for r in reports if not r.passed_over] or reports)[0]
         if worker.is_cancelled:
             return
         shown = [] if report.error else get_contacts(ws, report.changed_position[:SHOWN_MOVED])
-        self.post_message(self._Done(report, [contact.full_name for contact in shown]))
+        duplicates = 0 if report.error else duplicates_after_import(ws, reports) or 0
+        if worker.is_cancelled:
+            return
+        self.post_message(self._Done(report, [contact.full_name for contact in shown], duplicates))
 
     @on(_Done)
     def _done(self, event: _Done) -> None:
         report = event.report
-        self._status(summary(report, event.moved), error=bool(report.error))
+        self._status(summary(report, event.moved, event.duplicates), error=bool(report.error))
         if not report.error:
             self.app.data_changed()
-            self.post_message(self.Imported(report, event.moved))
+            self.post_message(self.Imported(report, event.moved, event.duplicates))
 
     def _status(self, text: str, *, error: bool = False) -> None:
         status = self.query_one("#import-status", Static)
@@ -181,6 +202,8 @@ class WelcomeScreen(HandpickedScreen[None]):
     AUTO_FOCUS = "#import-path"
     DEFAULT_CSS = """
     WelcomeScreen #welcome { padding: 1 2; }
+    WelcomeScreen.-short #welcome { padding: 0 2; }  /* 24 rows: the text and the path box */
+    WelcomeScreen.-short #welcome-title { margin-bottom: 0; }
     WelcomeScreen #welcome-title { text-style: bold; color: $accent; margin-bottom: 1; }
     """
 
@@ -200,7 +223,7 @@ class WelcomeScreen(HandpickedScreen[None]):
     @on(ImportForm.Imported)
     def _imported(self, event: ImportForm.Imported) -> None:
         self.notify(
-            clean_text(summary(event.report, event.moved)),
+            clean_text(summary(event.report, event.moved, event.duplicates)),
             markup=False,
             severity=_severity(event.report),
         )
@@ -240,7 +263,7 @@ class ImportDialog(ModalScreen[FileReport | None]):
     @on(ImportForm.Imported)
     def _imported(self, event: ImportForm.Imported) -> None:
         self.notify(
-            clean_text(summary(event.report, event.moved)),
+            clean_text(summary(event.report, event.moved, event.duplicates)),
             markup=False,
             severity=_severity(event.report),
         )

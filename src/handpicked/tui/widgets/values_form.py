@@ -39,6 +39,12 @@ def input_id(key: str, language: str = "") -> str:
 class ValuesForm(Vertical):
     """Inputs for a template's campaign values, with per-language ones when they are needed."""
 
+    # As tall as its inputs: the form scrolls around it. A Vertical's own 1fr height squeezed
+    # four values into the few rows left, cutting every input under the first out of sight.
+    DEFAULT_CSS = """
+    ValuesForm { height: auto; }
+    """
+
     class Changed(Message):
         """A value was typed (or pasted)."""
 

@@ -12,7 +12,7 @@ from handpicked.core.campaigns import store as queue
 from handpicked.core.campaigns.email import dispatch
 from handpicked.core.contacts import store as contacts
 from handpicked.core.db import Workspace
-from handpicked.core.errors import HandpickedError
+from handpicked.core.errors import HandpickedError, Hint
 
 pytest_plugins = ["smtp_server"]
 
@@ -114,6 +114,8 @@ def test_connection_dropped_during_data_is_left_sending(mail_ws, smtp_server):
         run(mail_ws)
     assert f"127.0.0.1:{server.port}" in str(stopped.value)
     assert "may or may not have arrived" in str(stopped.value)
+    assert "handpicked" not in str(stopped.value)  # each face says how to mark it
+    assert (stopped.value.hint, stopped.value.facts["campaign"]) == (Hint.CHECK_SENT, "spring")
     assert stopped.value.report.sent == 1
     state = statuses(mail_ws)
     assert [state[a] for a in SENDABLE] == ["sent", "sending", "queued"]
@@ -124,7 +126,8 @@ def test_connection_dropped_during_data_is_left_sending(mail_ws, smtp_server):
     assert [r.rcpt_tos[0] for r in again.received] == [SENDABLE[2]]
     assert [item.email for item in report.stuck_sending] == [SENDABLE[1]]
     stuck = report.stuck_sending[0]
-    assert f"handpicked mark spring sent {stuck.contact_id}" in stuck.reason
+    assert stuck.reason.endswith("so it may have arrived") and stuck.hint == Hint.CHECK_SENT
+    assert "handpicked" not in stuck.reason  # each face words the way out (the CLI: `mark`)
     assert statuses(mail_ws)[SENDABLE[1]] == "sending"
 
 
@@ -156,8 +159,8 @@ def test_refused_recipient_fails_and_the_rest_go(mail_ws, smtp_server):
     error = mail_ws.conn.execute("SELECT error FROM messages WHERE status = 'failed'").fetchone()[0]
     assert error.startswith("550 5.1.1") and "no such user" in error
     again = dispatch.plan(mail_ws, "spring").skipped[1]
-    assert again.reason.startswith("failed earlier (550")
-    assert again.reason.endswith(f"handpicked mark spring queued {again.contact_id}")
+    assert again.reason == "failed earlier (550 5.1.1 <francois@example.org>: no such user)"
+    assert again.hint == Hint.RETRY_FAILED  # each face words the retry (the CLI: `mark`)
 
 
 def test_temporary_refusal_stays_queued(mail_ws, smtp_server):
@@ -177,7 +180,8 @@ def test_wrong_password_stops_before_anything(mail_ws, smtp_server):
         run(mail_ws, password="wrong")
     message = str(stopped.value)
     assert f"127.0.0.1:{server.port} refused the login for alex@example.com" in message
-    assert "535" in message and "handpicked auth set" in message
+    assert "535" in message and "check smtp.username and the password" in message
+    assert stopped.value.hint is Hint.PASSWORD
     assert server.received == [] and set(statuses(mail_ws).values()) == {"queued"}
 
 
@@ -235,8 +239,9 @@ def test_subjectless_channel_needs_subject(mail_ws, smtp_server):
     configure(mail_ws, server.port)
     add_campaign(mail_ws, "notes", add_contacts(mail_ws, [("Élise", "Ng", "elise@example.com", 0)]),
                  channel="linkedin-message")  # fmt: skip
-    with pytest.raises(HandpickedError, match="--subject TEXT"):
+    with pytest.raises(HandpickedError, match="whose messages have no subject") as caught:
         dispatch.plan(mail_ws, "notes")
+    assert caught.value.hint is Hint.SUBJECT
     report = dispatch.send(mail_ws, "notes", password=PASSWORD, rate=0, subject="Un café ?")
     assert report.sent == 1
     assert server.received[0].message["Subject"] == "Un café ?"
@@ -257,7 +262,10 @@ def test_limit_sends_the_first_n(mail_ws, smtp_server):
     report = run(mail_ws, limit=2)
     assert report.sent == 2 and len(server.received) == 2
     assert statuses(mail_ws)[SENDABLE[2]] == "queued"
-    assert any("over --limit 2" in item.reason for item in report.skipped)
+    assert any(
+        item.reason == "over this run's limit of 2 messages: left queued for the next run"
+        for item in report.skipped
+    )
 
 
 def test_hostile_address_is_skipped(mail_ws, smtp_server):
@@ -278,8 +286,9 @@ def test_missing_from_names_the_setting(mail_ws, smtp_server):
     from handpicked.core import config
 
     config.set_value(mail_ws, "smtp.from", "")
-    with pytest.raises(HandpickedError, match=r"handpicked config set smtp\.from"):
+    with pytest.raises(HandpickedError, match=r"no From address set \(smtp\.from\)") as caught:
         run(mail_ws)
+    assert (caught.value.hint, caught.value.facts["key"]) == (Hint.SMTP_SETTING, "smtp.from")
 
 
 def test_unknown_campaign(mail_ws):

@@ -70,7 +70,7 @@ def test_status_without_password(memory_keyring):
 
 def test_no_username_is_refused(memory_keyring):
     """Verify storing without smtp.username names the setting, and status asks for it."""
-    with pytest.raises(HandpickedError, match=r"handpicked config set smtp\.username"):
+    with pytest.raises(HandpickedError, match=r"set your login name first \(smtp\.username\)"):
         secrets.store_password("", "pw")
     assert "smtp.username" in secrets.status("").message
     assert memory_keyring.passwords == {}

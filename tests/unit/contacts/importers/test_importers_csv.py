@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from handpicked.core.contacts.importers import NO_NAME, UNCLOSED_QUOTE, parse_file
-from handpicked.core.errors import HandpickedError
+from handpicked.core.errors import HandpickedError, Hint
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
 
@@ -213,7 +213,7 @@ def test_no_name_column_is_refused_with_advice(tmp_path: Path) -> None:
     message = str(caught.value)
     assert message.startswith(f"{tmp_path / 'people.csv'}: no column looks like a name")
     assert "(found: Foo, Bar)" in message
-    assert '--map "Foo=first_name"' in message
+    assert (caught.value.hint, caught.value.facts) == (Hint.NAME_COLUMN, {"example": "Foo"})
     assert "\n" not in message
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from handpicked.core.contacts.importers import NO_NAME, parse_file
-from handpicked.core.errors import HandpickedError
+from handpicked.core.errors import HandpickedError, Hint
 
 
 def write(tmp_path: Path, text: str, name: str = "contacts.vcf") -> Path:
@@ -145,8 +145,9 @@ def test_forced_vcard_without_cards_and_map_refused(tmp_path: Path) -> None:
     """Verify --format vcard on a CSV, and --map on a vCard, are refused in one line."""
     with pytest.raises(HandpickedError, match="no BEGIN:VCARD"):
         parse_file(write(tmp_path, "First Name\nA\n", "x.csv"), format="vcard")
-    with pytest.raises(HandpickedError, match="without --map"):
+    with pytest.raises(HandpickedError, match="a vCard file has none") as caught:
         parse_file(write(tmp_path, VCARD4), mapping={"FN": "full_name"})
+    assert caught.value.hint is Hint.NO_MAPPING
 
 
 def test_property_with_40_parameters_is_ignored_promptly(tmp_path: Path) -> None:

@@ -24,7 +24,8 @@ from handpicked.core.campaigns.email.secrets import (
 )
 from handpicked.core.campaigns.email.secrets import problem as keyring_problem
 from handpicked.core.campaigns.email.secrets import status as keyring_status
-from handpicked.core.campaigns.email.smtp import account
+from handpicked.core.campaigns.email.smtp import account, bad_address
+from handpicked.core.campaigns.email.trial import send_test
 from handpicked.core.campaigns.sendlock import refuse_if_held
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "SendStopped",
     "account",
     "backend_name",
+    "bad_address",
     "clear_password",
     "get_password",
     "keyring_problem",
@@ -45,5 +47,6 @@ __all__ = [
     "plan",
     "refuse_if_held",
     "send",
+    "send_test",
     "store_password",
 ]

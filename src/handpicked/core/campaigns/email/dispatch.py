@@ -12,7 +12,6 @@ reported to the user, who checks the Sent folder and marks it by hand.
 from __future__ import annotations
 
 import email.utils
-import shlex
 import smtplib
 import ssl
 import time
@@ -28,24 +27,20 @@ from handpicked.core.campaigns.store import sending
 from handpicked.core.campaigns.store.reading import get_campaign
 from handpicked.core.clock import now
 from handpicked.core.db import Workspace, transaction
-from handpicked.core.errors import HandpickedError
+from handpicked.core.errors import HandpickedError, Hint
 
 SUBJECTLESS = ("linkedin-message", "connection-note")
-
-
-def _mark(campaign: str, status: str, contact_id: int) -> str:
-    return f"handpicked mark {shlex.quote(campaign)} {status} {contact_id}"
 
 
 def _pid(running: sendlock.Holder) -> str:
     return f" (pid {running.pid})" if running.pid else ""
 
 
-def _stuck(campaign: str, contact_id: int, how: str = "by an earlier run that stopped") -> str:
-    return (
-        f"left `sending` {how} mid-send, so it may have arrived: check your Sent "
-        f"folder, then run {_mark(campaign, 'sent', contact_id)} (or queued, to send it again)"
-    )
+def _stuck(item: SendItem, how: str = "by an earlier run that stopped") -> SendItem:
+    """The item as a message left `sending`: the user checks the Sent folder, then marks it
+    (each face says how: `Hint.CHECK_SENT`)."""
+    reason = f"left `sending` {how} mid-send, so it may have arrived"
+    return item.model_copy(update={"status": "skipped", "reason": reason, "hint": Hint.CHECK_SENT})
 
 
 _EARLIER = {
@@ -66,6 +61,9 @@ class SendItem(BaseModel):
     first_lines: str
     status: Literal["would-send", "sent", "failed", "skipped"]
     reason: str = ""
+    """Why it was skipped or failed, in plain words; `hint` names what the user may do about
+    it, which each face words its own way (with the campaign and `contact_id` as facts)."""
+    hint: Hint | None = Field(None, exclude=True)
 
 
 class SendReport(BaseModel):
@@ -93,8 +91,16 @@ class SendStopped(HandpickedError):
     whether any message had been tried (if not, the run failed as a whole and nothing changed).
     """
 
-    def __init__(self, message: str, report: SendReport, *, started: bool = False) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        message: str,
+        report: SendReport,
+        *,
+        started: bool = False,
+        hint: Hint | None = None,
+        **facts: object,
+    ) -> None:
+        super().__init__(message, hint=hint, **facts)
         self.report = report
         self.started = started
 
@@ -124,7 +130,7 @@ def _plan(
 ) -> SendReport:
     """plan(), knowing which send (if any) is running now and owns the `sending` it claimed."""
     if limit is not None and limit < 1:
-        raise HandpickedError(f"--limit {limit}: give 1 or more messages to send")
+        raise HandpickedError(f"a limit of {limit} messages: give 1 or more messages to send")
     found = get_campaign(ws.conn, campaign)
     campaign, channel = found.name, found.channel
     given = _one_line(subject)
@@ -141,17 +147,15 @@ def _plan(
             first_lines=_first_lines(row.body),
             status="would-send",
         )
+        hint = None
         if row.status == "sending":
             if running is None or row.status_at < running.started:  # its run is gone
-                reason = _stuck(campaign, item.contact_id)
-                report.stuck_sending.append(
-                    item.model_copy(update={"status": "skipped", "reason": reason})
-                )
+                report.stuck_sending.append(_stuck(item))
                 continue
             reason = f"on its way in the send running now{_pid(running)}: not sent again"
         elif row.status == "failed":
-            reason = f"failed earlier ({_one_line(row.error) or 'no reply recorded'}); "
-            reason += f"to try again: {_mark(campaign, 'queued', item.contact_id)}"
+            reason = f"failed earlier ({_one_line(row.error) or 'no reply recorded'})"
+            hint = Hint.RETRY_FAILED
         elif row.status != "queued":
             reason = _EARLIER.get(row.status, row.status)
             if row.status == "skipped" and row.error:  # e.g. do-not-contact mid-send
@@ -161,19 +165,22 @@ def _plan(
         else:
             reason = mail.bad_address(address) or ""
             if not reason and limit is not None and len(report.items) >= limit:
-                reason = f"over --limit {limit}: left queued for the next run"
+                many = f"{limit} message{'s' if limit != 1 else ''}"
+                reason = f"over this run's limit of {many}: left queued for the next run"
         if reason:
-            report.skipped.append(item.model_copy(update={"status": "skipped", "reason": reason}))
+            skipped = {"status": "skipped", "reason": reason, "hint": hint}
+            report.skipped.append(item.model_copy(update=skipped))
         else:
             report.items.append(item)
     if any(not item.subject for item in report.items):
         if channel in SUBJECTLESS:
             raise HandpickedError(
                 f"campaign {campaign!r} is a {channel} campaign, whose messages have no subject: "
-                "give the emails one with --subject TEXT"
+                "the emails need one",
+                hint=Hint.SUBJECT,
             )
         raise HandpickedError(
-            f"some messages of campaign {campaign!r} have no subject: give one with --subject TEXT"
+            f"some messages of campaign {campaign!r} have no subject", hint=Hint.SUBJECT
         )
     return report
 
@@ -185,7 +192,7 @@ def _connect(
     try:
         return mail.connect(smtp, password, context)
     except mail.Unreachable as err:
-        raise SendStopped(f"{err}; nothing was sent", report) from None
+        raise SendStopped(f"{err}; nothing was sent", report, hint=err.hint) from None
 
 
 def _set(
@@ -238,7 +245,7 @@ def send(
     The workspace's send lock is held throughout: a second send refuses rather than races.
     """
     if rate < 0:
-        raise HandpickedError(f"--rate {rate}: give 0 or more seconds between messages")
+        raise HandpickedError(f"a pause of {rate} seconds: give 0 or more seconds between messages")
     smtp = account(ws)
     with sendlock.held(ws.home):
         report = _plan(ws, campaign, subject, limit, running=None)  # we hold the lock
@@ -335,17 +342,13 @@ def _deliver(
     except (smtplib.SMTPServerDisconnected, OSError) as err:
         cause = _one_line(str(err)) or "no reply"
         if stage == "data":
-            unsure = _stuck(report.campaign, item.contact_id, "as the connection dropped")
-            report.stuck_sending.append(
-                item.model_copy(update={"status": "skipped", "reason": unsure})
-            )
+            report.stuck_sending.append(_stuck(item, "as the connection dropped"))
             raise SendStopped(
                 f"{where} dropped the connection while sending to {item.name} <{item.email}> "
-                f"({cause}): it may or may not have arrived and is left `sending`; check your "
-                f"Sent folder, then run {_mark(report.campaign, 'sent', item.contact_id)} (or "
-                "queued); the messages still queued go with the next run",
-                report,
-            ) from None
+                f"({cause}): it may or may not have arrived and is left `sending`; the messages "
+                "still queued go with the next run",
+                report, hint=Hint.CHECK_SENT, campaign=report.campaign, id=item.contact_id,
+            ) from None  # fmt: skip
         _requeue(ws, report, item, "the connection dropped before it went out")
         raise SendStopped(
             f"{where} dropped the connection before the message to {item.name} went out "

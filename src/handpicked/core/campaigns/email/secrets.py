@@ -18,11 +18,11 @@ from keyring.backends.chainer import ChainerBackend
 from keyring.errors import PasswordDeleteError
 from pydantic import BaseModel
 
-from handpicked.core.errors import HandpickedError
+from handpicked.core.errors import HandpickedError, Hint
 
 SERVICE = "handpicked"
 
-SET_USERNAME = "set your login name first: handpicked config set smtp.username you@example.com"
+SET_USERNAME = "set your login name first (smtp.username)"
 
 
 class KeyringStatus(BaseModel):
@@ -121,7 +121,12 @@ def status(username: str) -> KeyringStatus:
 def store_password(username: str, password: str) -> None:
     """Keep the password in the keyring, or raise saying plainly that it was not kept."""
     if not username:
-        raise HandpickedError(f"no SMTP login name: {SET_USERNAME}")
+        raise HandpickedError(
+            f"no SMTP login name: {SET_USERNAME}",
+            hint=Hint.SMTP_SETTING,
+            key="smtp.username",
+            example="you@example.com",
+        )
     if not password:
         raise HandpickedError("the password is empty: nothing was stored")
     backend = keyring.get_keyring()

@@ -20,7 +20,7 @@ from email.message import EmailMessage
 
 from handpicked.core import config
 from handpicked.core.db import Workspace
-from handpicked.core.errors import HandpickedError
+from handpicked.core.errors import HandpickedError, Hint
 
 TIMEOUT = 30.0
 _POLICY = policy.SMTP.clone(cte_type="7bit")
@@ -28,6 +28,10 @@ _POLICY = policy.SMTP.clone(cte_type="7bit")
 
 class Unreachable(Exception):
     """No usable connection: the text is one line naming the server and what to check."""
+
+    def __init__(self, why: str, hint: Hint | None = None) -> None:
+        super().__init__(why)
+        self.hint = hint
 
 
 class CannotBuild(Exception):
@@ -60,18 +64,25 @@ def account(ws: Workspace) -> config.Smtp:
     smtp = config.load(ws).smtp
     if not smtp.host.strip():
         raise HandpickedError(
-            "no mail server set: handpicked config set smtp.host smtp.example.com "
-            "(and smtp.security, smtp.username, smtp.from)"
+            "no mail server set (smtp.host, with smtp.security, smtp.username and smtp.from)",
+            hint=Hint.SMTP_SETTING,
+            key="smtp.host",
+            example="smtp.example.com",
         )
     if not smtp.from_.strip():
         raise HandpickedError(
-            "no From address set: handpicked config set smtp.from 'Your Name <you@example.com>'"
+            "no From address set (smtp.from)",
+            hint=Hint.SMTP_SETTING,
+            key="smtp.from",
+            example="'Your Name <you@example.com>'",
         )
     _, address = email.utils.parseaddr(smtp.from_)
     if bad_address(address) is not None:
         raise HandpickedError(
-            f"smtp.from = {smtp.from_!r} is not an email address: "
-            "handpicked config set smtp.from 'Your Name <you@example.com>'"
+            f"smtp.from = {smtp.from_!r} is not an email address",
+            hint=Hint.SMTP_SETTING,
+            key="smtp.from",
+            example="'Your Name <you@example.com>'",
         )
     return smtp
 
@@ -83,6 +94,7 @@ def connect(smtp: config.Smtp, password: str, context: ssl.SSLContext | None) ->
     context = context or ssl.create_default_context()
     conn: smtplib.SMTP | None = None
     step = "connect"
+    hint: Hint | None = None
     try:
         if smtp.security == "ssl":
             conn = smtplib.SMTP_SSL(host, port, timeout=TIMEOUT, context=context)
@@ -103,7 +115,8 @@ def connect(smtp: config.Smtp, password: str, context: ssl.SSLContext | None) ->
         return conn
     except smtplib.SMTPAuthenticationError as err:
         why = f"{where} refused the login for {smtp.username} ({reply_text(err)}):"
-        why += " check smtp.username and the password (store it again with: handpicked auth set)"
+        why += " check smtp.username and the password"
+        hint = Hint.PASSWORD
     except smtplib.SMTPNotSupportedError:
         if step == "starttls":
             why = f"{where} does not offer STARTTLS: set smtp.security to ssl (usually port 465)"
@@ -128,7 +141,7 @@ def connect(smtp: config.Smtp, password: str, context: ssl.SSLContext | None) ->
         why = f"could not connect to {where}: {err.strerror or err}"
     if conn is not None:
         conn.close()
-    raise Unreachable(why)
+    raise Unreachable(why, hint)
 
 
 def login(conn: smtplib.SMTP, username: str, password: str) -> None:

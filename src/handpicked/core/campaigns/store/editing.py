@@ -24,14 +24,14 @@ from handpicked.core.campaigns.store.reading import (
 )
 from handpicked.core.campaigns.store.warnings import dump_warnings, relint_campaign
 from handpicked.core.clock import now, today
-from handpicked.core.contacts.audience import recent_days
+from handpicked.core.contacts.audience import recent_reach
 from handpicked.core.contacts.store import get_contacts
 from handpicked.core.db import Workspace, transaction
 from handpicked.core.errors import HandpickedError
 from handpicked.core.messages.lint.rules import LintWarning, limits, lint_hand_edit
 from handpicked.core.messages.templates.files import contact_context
 from handpicked.core.messages.writer import tidy_edit
-from handpicked.core.models import MARKABLE, Contact
+from handpicked.core.models import MARKABLE, Contact, Reach
 
 
 def mark(ws: Workspace, name: str, status: str, contact_ids: Sequence[int]) -> int:
@@ -107,14 +107,14 @@ def _lint_edit(
     contact: Contact,
     subject: str | None,
     body: str,
-    recent: int | None,
+    reached: Reach | None,
 ) -> list[LintWarning]:
     settings = config.load(ws)
     me = {"name": settings.me.name, "signature": settings.me.signature}
     return lint_hand_edit(
         channel=campaign.channel, language=language, subject=subject, body=body,
         context=contact_context(contact, today=today(), me=me), limits=limits(settings),
-        recently_contacted_days=recent,
+        reached=reached,
     )  # fmt: skip
 
 
@@ -143,7 +143,7 @@ def edit_message(
     if text == row["body"] and (subject is None or subject == row["subject"]):
         return message_view(conn, mid)
     contact = get_contacts(ws, [contact_id])[0]
-    recent = recent_days(ws, [contact_id], recency_days(campaign), campaign_id=campaign.id)
+    recent = recent_reach(ws, [contact_id], recency_days(campaign), campaign_id=campaign.id)
     new_subject = row["subject"] if subject is None else subject
     warnings = _lint_edit(
         ws, campaign, row["language"], contact, new_subject, text, recent.get(contact_id)

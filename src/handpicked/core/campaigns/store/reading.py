@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from handpicked.core.campaigns.store.warnings import load_warnings
 from handpicked.core.db import Workspace
-from handpicked.core.errors import HandpickedError
+from handpicked.core.errors import HandpickedError, Hint
 from handpicked.core.messages.lint.rules import LintWarning
 from handpicked.core.models import Status
 
@@ -100,8 +100,7 @@ def get_campaign(conn: sqlite3.Connection, name: str) -> Campaign:
         names = [r[0] for r in conn.execute("SELECT name FROM campaigns ORDER BY name")]
         known = f"; the campaigns are {', '.join(names)}" if names else ""
         raise HandpickedError(
-            f"no campaign named {name!r}{known}; create one with handpicked compose {name} "
-            "--template NAME"
+            f"no campaign named {name!r}{known}", hint=Hint.NEW_CAMPAIGN, name=name
         )
     return found
 
@@ -199,8 +198,9 @@ def message_ids(
     for cid in contact_ids:
         if cid not in found:
             raise HandpickedError(
-                f"contact {cid} is not in campaign {campaign.name!r}; see who is with "
-                f"handpicked preview {campaign.name}"
+                f"contact {cid} is not in campaign {campaign.name!r}",
+                hint=Hint.CAMPAIGN_MEMBERS,
+                campaign=campaign.name,
             )
     return found
 

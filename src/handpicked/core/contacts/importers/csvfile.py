@@ -88,7 +88,7 @@ def _lines_of(text: str) -> list[str]:
     return text.splitlines(keepends=True)
 
 
-def _quote_never_closes(raw: str, delimiter: str) -> bool:
+def quote_never_closes(raw: str, delimiter: str) -> bool:
     """Whether a record's text ends inside a quoted value.
 
     A line holding a lone quote is appended: after a closed record it starts a second record,
@@ -132,7 +132,7 @@ class CsvReader:
             return True
         if len(row) > self.width and any(v.strip() for v in row[self.width :]):
             return True
-        return _quote_never_closes("".join(self.lines[start - 1 : end]), delimiter)
+        return quote_never_closes("".join(self.lines[start - 1 : end]), delimiter)
 
     def _forget(self, line: int) -> None:
         for added in (self.builder.rows, self.builder.skipped, self.builder.warnings):
@@ -170,7 +170,7 @@ class CsvReader:
         if (
             last
             and last == prev
-            and _quote_never_closes(self.lines[offset + last - 1], self.delimiter)
+            and quote_never_closes(self.lines[offset + last - 1], self.delimiter)
         ):
             self._forget(offset + last)
             return offset + last

@@ -32,7 +32,8 @@ _BINARY_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 def _binary(name: str) -> HandpickedError:
     return HandpickedError(
         f"{name}: this is not a text export (it holds binary data); "
-        "give the CSV or vCard (.vcf) file exported from LinkedIn, Google, Outlook or a spreadsheet"
+        "give the CSV, vCard (.vcf) or spreadsheet (.xlsx, .ods) file exported from LinkedIn, "
+        "Google, Outlook or a spreadsheet program"
     )
 
 

@@ -17,10 +17,10 @@ from operator import itemgetter
 from typing import Any
 
 from handpicked.core.contacts.importers.dates import DateError, parse_date
-from handpicked.core.errors import HandpickedError
+from handpicked.core.errors import HandpickedError, Hint
 from handpicked.core.models import MAP_TARGETS, ParsedRow, RowIssue
 from handpicked.core.names import split_full_name
-from handpicked.core.text import clean, words
+from handpicked.core.text import clean, one_line, words
 
 # Internal target: a web site column; only a linkedin.com address in it is kept (as profile_url).
 WEBSITE = "website"
@@ -159,7 +159,8 @@ def check_mapping(name: str, mapping: Mapping[str, str] | None) -> None:
     for header, target in (mapping or {}).items():
         if target not in MAP_TARGETS:
             raise HandpickedError(
-                f'{name}: --map "{header}={target}": unknown field "{target}"; '
+                f'{name}: the column mapping "{header}={target}" names an unknown field '
+                f'"{target}"; '
                 f"use one of: {', '.join(MAP_TARGETS)}"
             )
 
@@ -186,7 +187,8 @@ def map_columns(
         if index is None:
             if strict:
                 raise HandpickedError(
-                    f'{name}: --map "{header}={target}": the file has no column "{header}"; '
+                    f'{name}: the column mapping "{header}={target}": the file has no column '
+                    f'"{header}"; '
                     f"its columns are: {_list(headers)}"
                 )
             continue
@@ -213,7 +215,9 @@ def no_name_error(name: str, headers: list[str] | tuple[str, ...]) -> Handpicked
     example = example if len(example) <= 40 else example[:39] + "…"
     return HandpickedError(
         f"{name}: no column looks like a name (found: {found}); expected First Name/Last Name/"
-        f'Prénom/Nom/Full Name/Nom complet, or map one with --map "{example}=first_name"'
+        "Prénom/Nom/Full Name/Nom complet",
+        hint=Hint.NAME_COLUMN,
+        example=example,
     )
 
 
@@ -231,15 +235,6 @@ _TAG_SEPARATORS = re.compile(r"\s*[;,]\s*")
 _ORDER = (*MAP_TARGETS, WEBSITE)  # the mappable fields, then the website a layout may read
 _SITE = _ORDER.index(WEBSITE)
 _MISSING = object()
-
-
-def one_line(value: str) -> str:
-    """A company or title typed on two lines in a cell, as the one line it is meant to be.
-
-    A line break there is layout (a narrow spreadsheet column, an address-book field), not
-    meaning, and a stored break would split the title wherever it is printed.
-    """
-    return " ".join(value.split())
 
 
 def split_tags(value: str) -> list[str]:

@@ -27,12 +27,11 @@ from handpicked.core.contacts.importers.layouts import (
     NO_NAME,
     linkedin_url,
     never,
-    one_line,
 )
 from handpicked.core.errors import HandpickedError
 from handpicked.core.models import ParsedFile, ParsedRow, RowIssue
 from handpicked.core.names import split_full_name
-from handpicked.core.text import clean
+from handpicked.core.text import clean, one_line
 
 UNENDED_CARD = "card has no END:VCARD line; card skipped"
 

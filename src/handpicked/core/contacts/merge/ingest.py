@@ -8,6 +8,10 @@ decides what a match changes and stores it, all in one transaction per file.
 Most rows of a re-imported export say nothing new. Each contact keeps the fingerprint of the row
 that last left it as it is, so such a row is passed over before any key is built or the index of
 stored contacts is even loaded.
+
+A file read column by column (`importers.columnar`) is merged the same way, each row built only
+when it needs matching; into an empty workspace, `fresh` stores it whole when no two rows can be
+one person.
 """
 
 from __future__ import annotations
@@ -15,16 +19,20 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from handpicked.core.clock import now, today
 from handpicked.core.contacts.classify.apply import ClassifyContext
+from handpicked.core.contacts.importers.columnar import ColumnarFile
 from handpicked.core.contacts.importers.layouts import CANCELLED, never
+from handpicked.core.contacts.merge.fresh import store_new
 from handpicked.core.contacts.merge.matching import (
     FIELDS,
     Index,
     Stored,
     cached_greeting,
     fingerprint,
+    fingerprints,
     load_fingerprints,
     load_index,
     row_keys,
@@ -33,8 +41,10 @@ from handpicked.core.contacts.merge.matching import (
     sort_key,
 )
 from handpicked.core.contacts.merge.store import (
+    BULK_ROWS,
     add_tags,
     count_not_in,
+    has_contacts,
     insert_contacts,
     next_contact_id,
     record_import,
@@ -51,7 +61,7 @@ from handpicked.core.text import company_key, email_key, fold, profile_key
 
 def import_file(
     ws: Workspace,
-    parsed: ParsedFile,
+    parsed: ParsedFile | ColumnarFile,
     *,
     dry_run: bool = False,
     cancelled: Callable[[], bool] = never,
@@ -82,9 +92,6 @@ def import_file(
     return report
 
 
-_BULK_ROWS = 5000  # from this many new rows (and more than stored), indexes are rebuilt once
-
-
 class _DryRun(Exception):
     """Raised inside the transaction to roll back a dry run after counting everything."""
 
@@ -92,7 +99,7 @@ class _DryRun(Exception):
 def _merge(
     conn: sqlite3.Connection,
     ws: Workspace,
-    parsed: ParsedFile,
+    parsed: ParsedFile | ColumnarFile,
     report: FileReport,
     stamp: str,
     day: str,
@@ -100,7 +107,20 @@ def _merge(
     known = load_fingerprints(conn)
     index: Index | None = None  # loaded at the first row that says something new
     record_import(conn, str(Path(parsed.path).resolve()), parsed.format, stamp)
-    classify = ClassifyContext.load(ws, conn)
+    constants = (parsed.path, parsed.format, stamp, stamp)
+    if isinstance(parsed, ColumnarFile) and not has_contacts(conn):
+        report.not_in_export = count_not_in(conn, parsed.format, {})  # as below: none
+        if store_new(conn, parsed, constants, ClassifyContext.load(ws, conn)):
+            report.imported = len(parsed)
+            return
+    row_at: Callable[[int], ParsedRow]
+    if isinstance(parsed, ColumnarFile):
+        lines, tag_lists, row_at = parsed.lines, parsed.tags, parsed.row
+        marks = fingerprints(parsed) if known else []
+    else:
+        rows = parsed.rows
+        lines, tag_lists, row_at = [r.line for r in rows], [r.tags for r in rows], rows.__getitem__
+        marks = [fingerprint(row) for row in rows] if known else []
     seen: dict[int, int] = {}  # stored contact id -> the line of this file that matched it first
     fresh: list[Stored] = []
     changed: set[int] = set()
@@ -108,18 +128,26 @@ def _merge(
     left_as_is: dict[int, bytes] = {}  # contact -> fingerprint of the last row matching it
     pending_tags: list[tuple[Stored | int, list[str]]] = []
     said: list[RowIssue] = []  # rows of this file met twice: merged or kept apart, never silent
-    for row in parsed.rows:
-        if known:  # else no contact has a fingerprint yet (a first import, an old workspace)
-            mark = fingerprint(row)
-            stored_id = known.get(mark)
+    owners = list(map(known.get, marks))  # the contact each row has left as it is, if any
+    if marks and None not in owners and len(set(owners)) == len(owners):
+        # The whole export again, unchanged: every row is passed over, as in the loop below.
+        ids = cast("list[int]", owners)
+        seen = dict(zip(ids, lines, strict=True))
+        pending_tags.extend((i, tags) for i, tags in zip(ids, tag_lists, strict=True) if tags)
+        lines = []
+    for position, line in enumerate(lines):
+        if marks:  # else no contact has a fingerprint yet (a first import, an old workspace)
+            mark = marks[position]
+            stored_id = owners[position]
             if stored_id is not None and stored_id not in seen:
                 # The contact already holds every value of this row: matching it again would
                 # find this same contact and change nothing.
-                seen[stored_id] = row.line
+                seen[stored_id] = line
                 left_as_is[stored_id] = mark
-                if row.tags:
-                    pending_tags.append((stored_id, row.tags))
+                if tag_lists[position]:
+                    pending_tags.append((stored_id, tag_lists[position]))
                 continue
+        row = row_at(position)
         if index is None:
             index = load_index(conn)
         keys = row_keys(row.first_name, row.last_name, row.profile_url, row.email, row.company)
@@ -167,7 +195,10 @@ def _merge(
         conn,
         [(mark, i) for i, mark in left_as_is.items() if i in updated or known.get(mark) != i],
     )
-    _insert(conn, fresh, _NewColumns(parsed, stamp, classify))
+    if fresh or updated:  # the classifier's rules are read only when someone is new or changed
+        classify = ClassifyContext.load(ws, conn)
+        _insert(conn, fresh, _NewColumns(constants, classify))
+        classify.apply(conn, sorted(updated))
     add_tags(
         conn,
         [
@@ -177,7 +208,6 @@ def _merge(
             if tag
         ],
     )
-    classify.apply(conn, sorted(updated))
     if said:
         report.warnings = sorted(report.warnings + said, key=lambda issue: issue.line)
     report.imported = len(fresh)
@@ -276,9 +306,9 @@ def _update(conn: sqlite3.Connection, stored: Stored, row: ParsedRow, stamp: str
 class _NewColumns:
     """The columns of a new person after the id, in `store.NEW_CONTACT_COLUMNS` order."""
 
-    def __init__(self, parsed: ParsedFile, stamp: str, classify: ClassifyContext) -> None:
+    def __init__(self, constants: tuple[str, str, str, str], classify: ClassifyContext) -> None:
         self.days: dict[object, str] = {}  # date -> ISO text: a few hundred distinct days a file
-        self.constants = (parsed.path, parsed.format, stamp, stamp)
+        self.constants = constants  # path, format, imported at, updated at
         self.compute = classify.compute
 
     def of(self, item: Stored) -> tuple[object, ...]:
@@ -330,5 +360,5 @@ def _insert(conn: sqlite3.Connection, fresh: list[Stored], new_columns: _NewColu
     insert_contacts(
         conn,
         ((item.id, *new_columns.of(item)) for item in fresh),  # streamed, never all in memory
-        rebuild_indexes=len(fresh) >= _BULK_ROWS and len(fresh) > stored,
+        rebuild_indexes=len(fresh) >= BULK_ROWS and len(fresh) > stored,
     )

@@ -10,17 +10,22 @@ a row its contact already holds whole, before any key is built.
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from hashlib import blake2b
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from handpicked.core.contacts.merge.store import fingerprint_pairs, match_rows
 from handpicked.core.models import ParsedRow
 from handpicked.core.names import greeting_name
 from handpicked.core.text import company_key, email_key, fold, profile_key
+
+if TYPE_CHECKING:
+    from handpicked.core.contacts.importers.columnar import ColumnarFile
 
 # Fields copied from a row onto a contact (an empty value never erases a stored one).
 FIELDS = ("first_name", "last_name", "email", "profile_url", "company", "position", "notes")
@@ -102,6 +107,25 @@ def fingerprint(row: ParsedRow) -> bytes:
             row.position, row.notes, when, row.sector,
         )
     )  # fmt: skip
+    return _digest(text)
+
+
+def fingerprints(rows: ColumnarFile) -> list[bytes]:
+    """`fingerprint` of each row of a file read column by column, joined column-wise."""
+    days: dict[dt.date | None, str] = {None: ""}
+    days.update((day, day.isoformat()) for day in set(rows.connected_on) if day)
+    whens = map(days.__getitem__, rows.connected_on)
+    texts = map(
+        "\x1f".join,
+        zip(
+            rows.first_name, rows.last_name, rows.email, rows.profile_url, rows.company,
+            rows.position, rows.notes, whens, rows.sector, strict=True,
+        ),
+    )  # fmt: skip
+    return list(map(_digest, texts))
+
+
+def _digest(text: str) -> bytes:
     return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 

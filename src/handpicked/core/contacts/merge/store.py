@@ -6,9 +6,8 @@ and the contacts a re-import passes over cost one read of their fingerprints.
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 # The columns of a new contact, in the order `ingest` gives their values.
 NEW_CONTACT_COLUMNS = (
@@ -22,6 +21,9 @@ _INSERT = (
     f"INSERT INTO contacts({', '.join(NEW_CONTACT_COLUMNS)})"
     f" VALUES ({', '.join('?' * len(NEW_CONTACT_COLUMNS))})"
 )
+
+# From this many new rows (and more than are stored), the indexes are rebuilt once after them.
+BULK_ROWS = 5000
 
 MatchRow = tuple[int, str, str, str, str, str, str, str, str | None, str]
 """(id, the merge FIELDS' seven values, connected_on, sector_column) of a stored contact."""
@@ -51,14 +53,14 @@ def record_import(conn: sqlite3.Connection, path: str, file_format: str, at: str
     conn.execute("INSERT INTO imports(path, format, at) VALUES (?, ?, ?)", (path, file_format, at))
 
 
-def count_not_in(conn: sqlite3.Connection, file_format: str, seen: Iterable[int]) -> int:
-    """How many contacts imported from this format are not among `seen`."""
-    row = conn.execute(
-        "SELECT count(*) FROM contacts WHERE source_format = ?"
-        " AND id NOT IN (SELECT value FROM json_each(?))",
-        (file_format, json.dumps(sorted(seen))),
-    ).fetchone()
-    return int(row[0])
+def count_not_in(conn: sqlite3.Connection, file_format: str, seen: Collection[int]) -> int:
+    """How many contacts imported from this format are not among `seen` (stored contacts)."""
+    if conn.execute("SELECT count(*) FROM contacts").fetchone()[0] == len(seen):
+        return 0  # a re-import of the whole network: everyone is among them
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    ids = cursor.execute("SELECT id FROM contacts WHERE source_format = ?", (file_format,))
+    return sum(1 for (contact_id,) in ids if contact_id not in seen)
 
 
 def save_fingerprints(conn: sqlite3.Connection, marks: Iterable[tuple[bytes, int]]) -> None:
@@ -93,6 +95,10 @@ def refresh_greeting(conn: sqlite3.Connection, contact_id: int, greeting: str) -
         "UPDATE contacts SET greeting_name = ? WHERE id = ? AND greeting_manual = 0",
         (greeting, contact_id),
     )
+
+
+def has_contacts(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM contacts LIMIT 1").fetchone() is not None
 
 
 def next_contact_id(conn: sqlite3.Connection) -> int:

@@ -16,11 +16,14 @@ from handpicked.core.contacts.filters import AudienceFilter, cutoff
 from handpicked.core.errors import HandpickedError
 from handpicked.core.text import fold, words
 
-# The last day each contact was reached: a sent message, or a contact logged by hand.
+# The last day each contact was reached: a sent message, a contact logged by hand, or a
+# message (or invitation) written to them on LinkedIn, from its data archive.
 LAST_CONTACTED = (
     "(SELECT max(d) FROM (SELECT substr(sent_at, 1, 10) AS d FROM messages"
     " WHERE messages.contact_id = contacts.id AND sent_at IS NOT NULL"
-    " UNION ALL SELECT day FROM touches WHERE touches.contact_id = contacts.id))"
+    " UNION ALL SELECT day FROM touches WHERE touches.contact_id = contacts.id"
+    " UNION ALL SELECT substr(at, 1, 10) FROM interactions"
+    " WHERE interactions.contact_id = contacts.id AND direction = 'sent'))"
 )
 
 
@@ -52,14 +55,17 @@ def _canonical(conn: sqlite3.Connection, kind: str, values: list[str]) -> list[s
 
 
 def recently_contacted_sql(exclude_campaign: int | None = None) -> str:
-    """Condition true for contacts reached since `:cutoff` (sent, queued elsewhere, or logged)."""
+    """Condition true for contacts reached since `:cutoff` (sent, queued elsewhere, logged, or
+    written to on LinkedIn): what `reach.reached` answers for many contacts at once."""
     other = "" if exclude_campaign is None else f" AND m.campaign_id != {int(exclude_campaign)}"
     return (
         "(EXISTS (SELECT 1 FROM messages m WHERE m.contact_id = contacts.id AND ("
         "(m.sent_at IS NOT NULL AND substr(m.sent_at, 1, 10) >= :cutoff) OR"
         f" (m.status IN ('queued', 'sending') AND substr(m.queued_at, 1, 10) >= :cutoff{other})))"
         " OR EXISTS (SELECT 1 FROM touches t WHERE t.contact_id = contacts.id"
-        " AND t.day >= :cutoff))"
+        " AND t.day >= :cutoff)"
+        " OR EXISTS (SELECT 1 FROM interactions i WHERE i.contact_id = contacts.id"
+        " AND i.direction = 'sent' AND substr(i.at, 1, 10) >= :cutoff))"
     )
 
 

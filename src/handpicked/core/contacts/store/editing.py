@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import TYPE_CHECKING
 
 from handpicked.core.clock import now, today
 from handpicked.core.contacts.classify import (
@@ -21,8 +22,10 @@ from handpicked.core.contacts.classify import canonical_sector as _canonical_sec
 from handpicked.core.contacts.store.reading import get_contact, require_ids
 from handpicked.core.db import Workspace, transaction
 from handpicked.core.errors import HandpickedError
-from handpicked.core.models import Contact
-from handpicked.core.text import clean, fold
+from handpicked.core.text import clean, fold, one_line
+
+if TYPE_CHECKING:  # the models load pydantic, which `facets` (through this package) never needs
+    from handpicked.core.models import Contact
 
 
 def _pick(kind: str, value: str, known: tuple[str, ...]) -> str:
@@ -34,8 +37,9 @@ def _pick(kind: str, value: str, known: tuple[str, ...]) -> str:
 
 
 def canonical_sector_or_label(value: str) -> str:
-    """A taxonomy sector (English or French name), or the user's own label kept as typed."""
-    value = clean(value)
+    """A taxonomy sector (English or French name), or the user's own label kept as typed (on
+    one line)."""
+    value = one_line(clean(value))
     if not value:
         raise HandpickedError("a sector cannot be empty")
     if fold(value) == fold(UNCLASSIFIED):
@@ -69,9 +73,9 @@ def set_contact(
         if language not in ("fr", "en", ""):
             raise HandpickedError(f"unknown language {language!r}; valid: fr, en")
         changes["language_manual"] = language or None
-    if greeting_name is not None:
-        changes["greeting_name"] = clean(greeting_name)
-        changes["greeting_manual"] = 1 if clean(greeting_name) else 0
+    if greeting_name is not None:  # a name, so one line however it was typed or pasted
+        changes["greeting_name"] = one_line(clean(greeting_name))
+        changes["greeting_manual"] = 1 if changes["greeting_name"] else 0
     conn = ws.conn
     with transaction(conn):
         if fields:
@@ -139,6 +143,7 @@ def forget(ws: Workspace, contact_id: int) -> Contact:
     with transaction(ws.conn) as conn:
         conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
     ws.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    ws.browse_cache_path.unlink(missing_ok=True)  # the Contacts screen's copy of them too
     return contact
 
 

@@ -1,7 +1,8 @@
 """Reading contacts: lists, one person's whole record, the do-not-contact list, facet counts.
 
-A contact's tags and previous positions live in their own tables; `_hydrate` gathers them for a
-whole list in two queries, never two per person (a campaign loads 30,000 people at once).
+A contact's tags, previous positions and LinkedIn history live in their own tables; `_hydrate`
+gathers them for a whole list in three queries, never three per person (a campaign loads 30,000
+people at once).
 """
 
 from __future__ import annotations
@@ -9,15 +10,19 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, NamedTuple
 
 from handpicked.core.clock import today
 from handpicked.core.contacts.classify import FUNCTIONS, SECTORS, SENIORITIES, UNCLASSIFIED
 from handpicked.core.contacts.filters import AudienceFilter
 from handpicked.core.contacts.store.classification import classify_inputs
 from handpicked.core.contacts.store.conditions import LAST_CONTACTED, where
+from handpicked.core.contacts.store.interactions import summaries
 from handpicked.core.db import Workspace
-from handpicked.core.errors import HandpickedError
-from handpicked.core.models import Contact, PreviousPosition
+from handpicked.core.errors import HandpickedError, Hint
+
+if TYPE_CHECKING:  # imported where contacts are built: `facets` counts without the models
+    from handpicked.core.models import Contact, PreviousPosition
 
 _COLUMNS = (
     "id, first_name, last_name, greeting_name, email, profile_url, company, position,"
@@ -36,6 +41,8 @@ def _hydrate(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[Contact]
     """
     if not rows:
         return []
+    from handpicked.core.models import Contact, PreviousPosition
+
     ids = json.dumps([row["id"] for row in rows])
     tags: dict[int, list[str]] = {}
     for cid, tag in conn.execute(
@@ -53,10 +60,14 @@ def _hydrate(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[Contact]
         history.setdefault(cid, []).append(
             PreviousPosition(company=company, position=position, until=until)
         )
+    linkedin = summaries(conn, [row["id"] for row in rows])
     keys = rows[0].keys()
     contacts = []
     for row in rows:
         data = dict(zip(keys, row, strict=True))
+        if (found := linkedin.get(data["id"])) is not None:
+            data["interactions"] = {"sent": found[0], "received": found[1]}
+            data["last_heard_from"] = found[2]
         cid, fields = data["id"], data["fields"]
         data["fields"] = json.loads(fields) if fields and fields != "{}" else {}
         data["do_not_contact"] = bool(data["do_not_contact"])
@@ -93,7 +104,47 @@ def list_contacts(
     limit: int | None = None,
     keep_in_touch: bool = False,
 ) -> list[Contact]:
-    """Contacts matching `f`, by name; `keep_in_touch` puts the longest silence first.
+    """Contacts matching `f`, by name; `keep_in_touch` puts the longest silence first."""
+    return _hydrate(ws.conn, _listed(ws, f, limit, keep_in_touch))
+
+
+class ContactLine(NamedTuple):
+    """What a listing shows of a contact: one line of `handpicked contacts`."""
+
+    id: int
+    first_name: str
+    last_name: str
+    company: str
+    position: str
+
+    @property
+    def full_name(self) -> str:  # as Contact.full_name
+        first, last = self.first_name, self.last_name
+        return f"{first} {last}" if first and last else first or last
+
+
+def contact_lines(
+    ws: Workspace,
+    f: AudienceFilter | None = None,
+    *,
+    limit: int | None = None,
+    keep_in_touch: bool = False,
+) -> list[ContactLine]:
+    """The people `list_contacts` gives, in its order, as the few fields a listing prints.
+
+    Building each Contact (pydantic, their tags, positions and history) costs more than the
+    query, and importing pydantic as much as the rest of `handpicked contacts --search` start.
+    """
+    return [
+        ContactLine(r["id"], r["first_name"], r["last_name"], r["company"], r["position"])
+        for r in _listed(ws, f, limit, keep_in_touch)
+    ]
+
+
+def _listed(
+    ws: Workspace, f: AudienceFilter | None, limit: int | None, keep_in_touch: bool
+) -> list[sqlite3.Row]:
+    """The rows of `_COLUMNS` matching `f`, in the listing's order.
 
     With a limit, walking the name index stops after `limit` hits. Without one, every row is
     visited anyway, and filtering the table first then sorting the few hits is five times
@@ -109,7 +160,7 @@ def list_contacts(
     sql = f"SELECT {_COLUMNS} FROM {table} WHERE {condition} ORDER BY {order}"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
-    return _hydrate(conn, conn.execute(sql, params).fetchall())
+    return conn.execute(sql, params).fetchall()
 
 
 def get_contact(ws: Workspace, contact_id: int) -> Contact:
@@ -127,7 +178,7 @@ def get_contacts(ws: Workspace, ids: list[int]) -> list[Contact]:
     missing = [i for i in ids if i not in found]
     if missing:
         raise HandpickedError(
-            f"no contact with id {missing[0]}; list ids with: handpicked contacts --search NAME"
+            f"no contact with id {missing[0]}", hint=Hint.FIND_CONTACT, id=missing[0]
         )
     return [found[i] for i in ids]
 

@@ -24,6 +24,7 @@ from handpicked.core.messages.templates.files import (
     contact_variables_used,
     lookup,
 )
+from handpicked.core.models import Reach
 
 __all__ = [
     "HAND_EDIT_RULES", "LIMITS", "PITCH_PHRASES", "RULES", "LintWarning", "Linter", "Message",
@@ -64,7 +65,7 @@ class Message:
     body: str
     printed: set[str]  # the contact variables its template printed for this contact
     context: dict[str, Any]
-    recently_contacted_days: int | None = None
+    reached: Reach | None = None  # reached recently elsewhere: messaged, or queued
 
 
 # ---------------------------------------------------------------------------------------------
@@ -127,11 +128,12 @@ def sales_pitch(linter: Linter, message: Message) -> list[LintWarning]:
 
 
 def recently_contacted(linter: Linter, message: Message) -> list[LintWarning]:
-    days = message.recently_contacted_days
-    if days is None:
+    """Says what happened (messaged N days ago, queued in campaign X), never just "contacted":
+    a message only waiting elsewhere is a reason to look, not a contact that took place."""
+    reached = message.reached
+    if reached is None:
         return []
-    when = "today" if days <= 0 else f"{days} day{'s' if days != 1 else ''} ago"
-    return [LintWarning(code="recently-contacted", message=f"last contacted {when}")]
+    return [LintWarning(code="recently-contacted", message=reached.describe())]
 
 
 Rule = Callable[["Linter", Message], list[LintWarning]]
@@ -175,11 +177,9 @@ class Linter:
         self,
         rendered: RenderedMessage,
         context: dict[str, Any],
-        recently_contacted_days: int | None = None,
+        reached: Reach | None = None,
     ) -> list[LintWarning]:
-        return self.check(
-            rendered.subject, rendered.body, rendered.printed, context, recently_contacted_days
-        )
+        return self.check(rendered.subject, rendered.body, rendered.printed, context, reached)
 
     def check(
         self,
@@ -187,10 +187,10 @@ class Linter:
         body: str,
         printed: set[str],
         context: dict[str, Any],
-        recently_contacted_days: int | None = None,
+        reached: Reach | None = None,
     ) -> list[LintWarning]:
         """The warnings on a message given as `templates.render_texts` returns it."""
-        message = Message(subject, body, printed, context, recently_contacted_days)
+        message = Message(subject, body, printed, context, reached)
         return [warning for rule in self.rules for warning in rule(self, message)]
 
 
@@ -200,10 +200,10 @@ def lint_message(
     rendered: RenderedMessage,
     context: dict[str, Any],
     limits: dict[str, int | None] | None = None,
-    recently_contacted_days: int | None = None,
+    reached: Reach | None = None,
 ) -> list[LintWarning]:
     """Everything worth a second look in one contact's message, in a stable order."""
-    return Linter(template, limits)(rendered, context, recently_contacted_days)
+    return Linter(template, limits)(rendered, context, reached)
 
 
 def lint_hand_edit(
@@ -214,7 +214,7 @@ def lint_hand_edit(
     body: str,
     context: dict[str, Any],
     limits: dict[str, int | None] | None = None,
-    recently_contacted_days: int | None = None,
+    reached: Reach | None = None,
 ) -> list[LintWarning]:
     """Warnings on a text the user wrote: length, pitch, recency.
 
@@ -223,7 +223,7 @@ def lint_hand_edit(
     """
     stand_in = Template(name="hand-edit", language=language or "en", channel=channel, body="")
     linter = Linter(stand_in, limits, HAND_EDIT_RULES)
-    return linter.check(subject, body, set(), context, recently_contacted_days)
+    return linter.check(subject, body, set(), context, reached)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import difflib
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from handpicked.core.errors import HandpickedError
+from handpicked.core.errors import HandpickedError, Hint
 
 if TYPE_CHECKING:  # templates imports this module
     from handpicked.core.messages.templates.files import Template
@@ -68,28 +68,34 @@ def check_value_names(options: Mapping[str, Template], campaign_vars: Iterable[s
         key, colon, language = given.partition(":")
         if colon and not language:
             raise HandpickedError(
-                f"--var {given}=...: a language is missing after the colon (e.g. {key}:fr=...)"
+                f"value {given}: a language is missing after the colon (e.g. {key}:fr)"
             )
         if key not in declared:
             close = difflib.get_close_matches(key, declared, n=1)
             hint = f"; did you mean {close[0]}?" if close else ""
             known = ", ".join(declared) or "none"
             raise HandpickedError(
-                f"--var {given}: template {name} has no value {key!r} (its values: {known}){hint}"
+                f"value {given}: template {name} has no value {key!r} (its values: {known}){hint}"
             )
         if language and language not in options:
             raise HandpickedError(
-                f"--var {given}: template {name} has no {language!r} variant "
-                f"(it has {', '.join(sorted(options))}); use --var {key}=... for every language"
+                f"value {given}: template {name} has no {language!r} variant "
+                f"(it has {', '.join(sorted(options))})",
+                hint=Hint.VALUE_FOR_ALL,
+                key=key,
             )
 
 
 def check_variables(template: Template, campaign_vars: dict[str, str]) -> None:
     """Refuse to render before a campaign value the template declares is given."""
     missing = [
-        f"--var {key} ({description})" if description else f"--var {key}"
+        (key, f"{key} ({description})" if description else key)
         for key, description in template.variables.items()
         if not str(campaign_vars.get(key, "")).strip()
     ]
     if missing:
-        raise HandpickedError(f"{template.file_name}: missing {', '.join(missing)}")
+        raise HandpickedError(
+            f"{template.file_name}: missing the value {', '.join(said for _, said in missing)}",
+            hint=Hint.MISSING_VALUES,
+            key=missing[0][0],
+        )
