@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from handpicked.core.contacts.importers.messages import Skipped, first_line
+from handpicked.core.contacts.importers.messages import Skipped, first_line, header_columns
 from handpicked.core.errors import HandpickedError
 from handpicked.core.text import clean
 
@@ -52,19 +52,7 @@ def sent_day(value: str) -> str | None:
 
 def read_invitations(lines: Iterable[str], name: str) -> Iterator[Invitation | Skipped]:
     reader = csv.reader(lines)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise HandpickedError(f"{name}: is empty; export the data archive again") from None
-    except csv.Error as err:
-        raise HandpickedError(f"{name}: line 1 is not CSV ({err})") from None
-    columns = {clean(title).lstrip("\ufeff").upper(): i for i, title in enumerate(header)}
-    missing = [title for title in _REQUIRED if title not in columns]
-    if missing:
-        raise HandpickedError(
-            f"{name}: line 1 lacks the column {missing[0]!r}; this is not LinkedIn's"
-            " Invitations.csv"
-        )
+    columns = header_columns(reader, name, _REQUIRED, "Invitations.csv")
     sent, direction = columns["SENT AT"], columns["DIRECTION"]
     inviter, invitee = columns["INVITERPROFILEURL"], columns["INVITEEPROFILEURL"]
     note = columns.get("MESSAGE")

@@ -87,6 +87,26 @@ def split_urls(value: str) -> list[str]:
     return [url for url in _URL_SEPARATORS.split(value) if url.strip()]
 
 
+def header_columns(
+    reader: Iterator[list[str]], name: str, required: Iterable[str], file: str
+) -> dict[str, int]:
+    """An archive file's column positions by upper-case title (LinkedIn's own titles change
+    case and order from one year to the next), or an error naming the first one missing."""
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise HandpickedError(f"{name}: is empty; export the data archive again") from None
+    except csv.Error as err:
+        raise HandpickedError(f"{name}: line 1 is not CSV ({err})") from None
+    columns = {clean(title).lstrip("\ufeff").upper(): i for i, title in enumerate(header)}
+    missing = [title for title in required if title not in columns]
+    if missing:
+        raise HandpickedError(
+            f"{name}: line 1 lacks the column {missing[0]!r}; this is not LinkedIn's {file}"
+        )
+    return columns
+
+
 def read_messages(lines: Iterable[str], name: str) -> Iterator[Message | Skipped]:
     """The messages of a `messages.csv` (its lines, streamed), and the rows skipped with why.
 
@@ -95,25 +115,14 @@ def read_messages(lines: Iterable[str], name: str) -> Iterator[Message | Skipped
     (benchmarks/archive_bench.py), and every call per row shows against it.
     """
     reader = csv.reader(lines)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise HandpickedError(f"{name}: is empty; export the data archive again") from None
-    except csv.Error as err:
-        raise HandpickedError(f"{name}: line 1 is not CSV ({err})") from None
-    columns = {clean(title).lstrip("\ufeff").upper(): i for i, title in enumerate(header)}
-    missing = [title for title in _REQUIRED if title not in columns]
-    if missing:
-        raise HandpickedError(
-            f"{name}: line 1 lacks the column {missing[0]!r}; this is not LinkedIn's messages.csv"
-        )
+    columns = header_columns(reader, name, _REQUIRED, "messages.csv")
     required = itemgetter(*(columns[title] for title in _REQUIRED))
     title = columns.get("CONVERSATION TITLE")
     recipients = columns.get("RECIPIENT PROFILE URLS")
     draft = columns.get("IS MESSAGE DRAFT")
     folder = columns.get("FOLDER")
     attachments = columns.get("ATTACHMENTS")
-    width = len(header)
+    width = max(columns.values()) + 1  # the header's length: its last title always stands
     line = reader.line_num + 1
 
     def skipped(row: list[str], who: str, sender: str, body: str) -> str | None:

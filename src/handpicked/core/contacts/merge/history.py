@@ -26,6 +26,7 @@ from handpicked.core.contacts.importers.messages import (
     read_messages,
     split_urls,
 )
+from handpicked.core.contacts.merge.ingest import in_one_transaction
 from handpicked.core.contacts.store.interactions import (
     detect_replies,
     has_messages,
@@ -33,17 +34,13 @@ from handpicked.core.contacts.store.interactions import (
     mark_groups,
     profile_index,
 )
-from handpicked.core.db import Workspace, transaction
+from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
 from handpicked.core.models import FileReport, RowIssue
 from handpicked.core.text import profile_key
 
 _BATCH = 5000
 _ME = -1  # what `_People` answers for the owner's own URL
-
-
-class _DryRun(Exception):
-    """Raised inside the transaction to roll a dry run back after counting everything."""
 
 
 class _People:
@@ -81,19 +78,7 @@ def _stored(
     cancelled: Callable[[], bool],
     fill: Callable[[sqlite3.Connection], None],
 ) -> FileReport:
-    try:
-        with transaction(ws.conn) as conn:
-            fill(conn)
-            if cancelled():
-                raise HandpickedError(f"{report.path}: {CANCELLED}")
-            if dry_run:
-                raise _DryRun
-    except _DryRun:
-        pass
-    except sqlite3.Error as err:
-        raise HandpickedError(
-            f"{report.path}: could not be stored ({err}); nothing of it was imported"
-        ) from None
+    in_one_transaction(ws, report.path, fill, dry_run=dry_run, cancelled=cancelled)
     return report
 
 

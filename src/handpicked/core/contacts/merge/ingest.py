@@ -68,28 +68,46 @@ def import_file(
 ) -> FileReport:
     """Store one parsed export in a single transaction (rolled back when `dry_run`, or when
     `cancelled` says True before the commit: the user's word wins over work already done)."""
-    conn = ws.conn
     report = FileReport(path=parsed.path, format=parsed.format)
     report.skipped = list(parsed.skipped)
     report.warnings = list(parsed.warnings)
     stamp = now()
     day = today().isoformat()
+    in_one_transaction(
+        ws,
+        parsed.path,
+        lambda conn: _merge(conn, ws, parsed, report, stamp, day),
+        dry_run=dry_run,
+        cancelled=cancelled,
+    )
+    return report
+
+
+def in_one_transaction(
+    ws: Workspace,
+    path: str,
+    fill: Callable[[sqlite3.Connection], object],
+    *,
+    dry_run: bool,
+    cancelled: Callable[[], bool],
+) -> None:
+    """Store one file's rows with `fill`, all or nothing: rolled back for a dry run, when the
+    user cancelled before the commit, or when SQLite fails (said in one line naming the file)."""
     try:
-        with transaction(conn):
+        with transaction(ws.conn) as conn:
             if cancelled():
-                raise HandpickedError(f"{parsed.path}: {CANCELLED}")
-            _merge(conn, ws, parsed, report, stamp, day)
+                raise HandpickedError(f"{path}: {CANCELLED}")
+            fill(conn)
             if cancelled():
-                raise HandpickedError(f"{parsed.path}: {CANCELLED}")
+                raise HandpickedError(f"{path}: {CANCELLED}")
             if dry_run:
                 raise _DryRun
     except _DryRun:
         pass
     except sqlite3.Error as err:
         raise HandpickedError(
-            f"{parsed.path}: could not be stored ({err}); nothing of it was imported"
+            f"{path}: could not be stored ({err}); nothing of it was imported"
         ) from None
-    return report
 
 
 class _DryRun(Exception):
