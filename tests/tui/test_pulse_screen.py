@@ -1,4 +1,4 @@
-"""The Pulse screen: F9 from anywhere, the core's figures drawn, a sentence when there is nothing."""
+"""The Pulse screen: F12 from anywhere, the core's figures drawn, a sentence when there is nothing."""
 
 from __future__ import annotations
 
@@ -31,13 +31,13 @@ def _history(ws) -> None:
 
 
 async def test_pulse_draws_the_core_figures(sample_ws, app_factory, wait, text_of):
-    """Verify F9 opens the Pulse at 80x24 with the plots shown and the core's two figures."""
+    """Verify F12 opens the Pulse at 80x24 with the plots shown and the core's two figures."""
     _history(sample_ws)
     expected = network_pulse(sample_ws)
     app = app_factory(sample_ws)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait(pilot)
-        await pilot.press("f9")
+        await pilot.press("f12")
         await wait(pilot)
         screen = app.screen
         assert isinstance(screen, PulseScreen)
@@ -60,7 +60,7 @@ async def test_empty_workspace_says_so(empty_ws, app_factory, wait, text_of):
     app = app_factory(empty_ws)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait(pilot)
-        await pilot.press("f9")
+        await pilot.press("f12")
         await wait(pilot)
         screen = app.screen
         assert isinstance(screen, PulseScreen)

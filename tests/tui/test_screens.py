@@ -11,7 +11,7 @@ import inspect
 import pkgutil
 
 import pytest
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 import handpicked.tui
 from handpicked.tui import screens
@@ -97,3 +97,29 @@ async def test_make_screen_passes_arguments(sample_ws, app_factory, wait):
         app.push_screen(make_screen("confirm", "Really?", "Go on?"))
         await pilot.pause()
         assert type(app.screen) is screen_class("confirm")
+
+
+def test_no_screen_gives_an_app_key_another_meaning():
+    """Verify no screen binds a key of the app's (F-keys, Ctrl+Q...) to another action: a key
+    that opens the Pulse everywhere must not queue messages on Compose."""
+    from textual.binding import Binding
+
+    from handpicked.tui.app import HandpickedApp
+
+    def keys(bindings) -> dict[str, str]:
+        found = {}
+        for b in bindings:
+            if isinstance(b, Binding):
+                for key in b.key.split(","):
+                    found[key.strip()] = b.action
+        return found
+
+    app_keys = keys(HandpickedApp.BINDINGS)
+    clashes = [
+        f"{name}: {key} is {action!r} there, {app_keys[key]!r} in the app"
+        for name in SCREENS
+        if not issubclass(screen_class(name), ModalScreen)  # a dialog's own keys, in its footer
+        for key, action in keys(screen_class(name).BINDINGS).items()
+        if key in app_keys and action != app_keys[key] and (name, key) != ("help", "f1")
+    ]
+    assert clashes == []

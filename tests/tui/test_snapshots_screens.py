@@ -97,7 +97,7 @@ STEPS: dict[str, Step] = {
     "send": step("f5", "m"),
     "export": step("f5", "x"),
     "campaigns": step("f6"),
-    "pulse": step("f9"),
+    "pulse": step("f12"),
     "welcome": step(empty=True),
     "import": step("i"),
     "confirm": step("f6", "delete"),

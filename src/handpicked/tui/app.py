@@ -61,7 +61,8 @@ class HandpickedApp(PickingApp):
         Binding("f4", "compose", "Compose", tooltip="Write to the audience"),
         Binding("f5", "dispatch", "Dispatch", tooltip="Send the last campaign's messages"),
         Binding("f6", "campaigns", "Campaigns", tooltip="Every campaign and its replies"),
-        Binding("f9", "pulse", "Pulse", show=False,  # off the footer: Quit must fit at 160
+        # F7-F9 are Compose's (edit, undo, queue): the Pulse takes F12, off the footer
+        Binding("f12", "pulse", "Pulse", show=False,
                 tooltip="Messages per month, reply rates, the share of your network reached"),
         Binding("f10", "settings", "Settings",
                 tooltip="Your name and signature, the audience rules, the mail server"),
