@@ -10,10 +10,10 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
+from pilot_wait import workers_done
 from rich.console import Console
 from textual.app import App
 from textual.pilot import Pilot
-from textual.worker import WorkerCancelled
 
 from handpicked.core.contacts.merge.files import import_paths
 from handpicked.core.db import Workspace
@@ -122,12 +122,7 @@ async def settle(pilot: Pilot, *, typed: bool = False) -> None:
     if typed:
         await pilot.pause(0.2)  # the search box's debounce is 0.15 s
     for _ in range(3):
-        for _ in range(10):  # a worker replaced by a newer one (exclusive) ends cancelled
-            try:
-                await pilot.app.workers.wait_for_complete()
-                break
-            except WorkerCancelled:
-                continue
+        await workers_done(pilot.app)
         await pilot.pause()
 
 

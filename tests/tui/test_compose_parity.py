@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
+from pilot_wait import workers_done
 from textual.widgets import Input, OptionList
 
 from handpicked.cli import main
@@ -71,7 +72,7 @@ def quick(monkeypatch):
 
 async def settle(pilot) -> None:
     await pilot.pause(ComposeScreen.DEBOUNCE + 0.05)
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     await pilot.pause()
 
 

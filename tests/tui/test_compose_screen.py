@@ -6,6 +6,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from pilot_wait import workers_done
 from textual.widgets import Input, OptionList, Static, TextArea
 
 from handpicked.core import campaigns
@@ -64,7 +65,7 @@ def people(ws: Workspace) -> dict[str, int]:
 async def settle(pilot) -> None:
     """Let the debounce fire and the draft worker post its result."""
     await pilot.pause(ComposeScreen.DEBOUNCE + 0.05)
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     await pilot.pause()
 
 

@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from pilot_wait import workers_done
 from smtp_server import PASSWORD, USER, add_campaign, add_contacts, configure, statuses
 from textual.widgets import Input, ProgressBar, Static, TextArea
 
@@ -208,7 +209,7 @@ async def test_send_by_email_confirms_then_sends(mail_ws: Workspace, smtp_server
         dialog.query_one("#send-password", Input).value = PASSWORD
         await pilot.press("ctrl+s")
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert [m.status for m in queue(mail_ws)].count("sent") == 3
     assert len(server.received) == 3
@@ -250,7 +251,7 @@ async def test_send_with_a_wrong_password_shows_the_error(mail_ws: Workspace, sm
         await pilot.pause()
         app.screen.query_one("#send-password", Input).value = "wrong"
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         errors = [n for n in app._notifications if n.severity == "error"]
         assert errors
@@ -278,7 +279,7 @@ async def test_email_asks_a_subject_and_uses_the_keyring(tmp_path: Path, smtp_se
         dialog.query_one("#send-subject", Input).value = "Un café ?"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
     assert [r.message["Subject"] for r in server.received] == ["Un café ?"] * 3
     ws.close()

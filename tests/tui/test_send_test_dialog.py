@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pilot_wait import workers_done
 from smtp_server import PASSWORD, configure, statuses
 from textual.widgets import Input
 
@@ -29,7 +30,7 @@ async def test_ctrl_t_sends_a_test_to_me_and_marks_nothing(mail_ws: Workspace, s
         app.screen.query_one("#send-password", Input).value = PASSWORD
         await pilot.press("ctrl+t")
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert isinstance(app.screen, DispatchScreen)
         notices = [str(n.message) for n in app._notifications]

@@ -6,6 +6,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from pilot_wait import workers_done
 from textual.geometry import Region
 from textual.widgets import Input, OptionList, Select, Static
 
@@ -45,7 +46,7 @@ def first_run(monkeypatch: pytest.MonkeyPatch) -> None:
 
 async def ready(pilot) -> None:
     for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot.app)
         await pilot.pause()
 
 
