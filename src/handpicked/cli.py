@@ -43,7 +43,10 @@ starting Textual, more than `facets` itself; a command missing here still works,
 
 def _command(argv: Sequence[str]) -> str | None:
     """The command named in `argv` (the first word that is not an option or its value); None
-    when the whole list of commands is wanted (`handpicked -h facets` lists them all)."""
+    when the whole list of commands is wanted (`handpicked -h facets` lists them all).
+
+    No command at all opens the app ("ui"): its start must not pay for every command's parser.
+    """
     words = iter(argv)
     for word in words:
         if not word.startswith("-"):
@@ -53,7 +56,7 @@ def _command(argv: Sequence[str]) -> str | None:
             return None
         if long and "--workspace".startswith(word):
             next(words, None)
-    return None
+    return "ui"
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:

@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Awaitable, Callable, Iterable
 from concurrent.futures import Future
 from functools import partial
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
@@ -22,7 +22,7 @@ from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from handpicked.core import config, contacts
+from handpicked.core import contacts
 from handpicked.core.contacts import BrowseIndex
 from handpicked.core.db import Workspace, database_problem
 from handpicked.core.errors import HandpickedError
@@ -32,6 +32,9 @@ from handpicked.tui.picking import PickingApp
 from handpicked.tui.screens import make_screen
 from handpicked.tui.widgets.contact_table import display_columns
 from handpicked.tui.widgets.safe import clean_text
+
+if TYPE_CHECKING:
+    from handpicked.core.config import Settings
 
 DEMO_NOTE = "demo workspace (throw-away)"
 NOTHING_SELECTED = "Nothing selected to copy (ctrl+q quits)."
@@ -79,11 +82,8 @@ class HandpickedApp(PickingApp):
         self.data_version = 0
         """Bumped by every change to contacts, companies or classifications."""
         self.last_campaign: str | None = None
+        self._settings: Settings | None = None
         self._settings_error: HandpickedError | None = None
-        try:
-            self.settings = config.load(ws)
-        except HandpickedError as err:
-            self.settings, self._settings_error = config.Settings(), err
         self._preload: Future[BrowseIndex] | None = None
         """The contacts index, read in a thread while Textual starts (first paint comes sooner)."""
         # has_no_contacts() opens (and migrates) the database here, on the main thread: two workers
@@ -114,15 +114,41 @@ class HandpickedApp(PickingApp):
         index = future.result()
         return index, display_columns(index)
 
+    @property
+    def settings(self) -> Settings:
+        """The workspace's settings, read the first time something needs them.
+
+        Not before the first frame: reading them loads pydantic, a fifth of the start. A file
+        that cannot be used is said once the first frame is up; the defaults stand in.
+        """
+        if self._settings is None:
+            from handpicked.core import config
+
+            try:
+                self._settings = config.load(self.workspace)
+            except HandpickedError as err:
+                self._settings, self._settings_error = config.Settings(), err
+        return self._settings
+
+    @settings.setter
+    def settings(self, settings: Settings) -> None:
+        self._settings = settings
+
     def on_mount(self) -> None:
-        if self._settings_error is not None:
-            self.show_error(self._settings_error)
         if self._open_error is not None:
             self.show_error(self._open_error)
         elif self._empty:
             self.push_screen(make_screen("welcome"))
-        if self.ASK_FIRST_RUN and self._settings_error is None and not self.settings.me.name:
-            self.push_screen(make_screen("first_run"))  # over the welcome: asked first
+        self.call_after_refresh(self._settings_read)
+
+    def _settings_read(self) -> None:
+        """Once the first frame is drawn: a settings file gone wrong is said, and who is writing
+        is asked while me.name is unset (over the welcome: asked first)."""
+        settings = self.settings
+        if self._settings_error is not None:
+            self.show_error(self._settings_error)
+        elif self.ASK_FIRST_RUN and not settings.me.name:
+            self.push_screen(make_screen("first_run"))
 
     def has_no_contacts(self) -> bool:
         """True when the workspace holds no contact yet (the welcome screen explains imports)."""
@@ -241,6 +267,8 @@ class HandpickedApp(PickingApp):
 
         The settings are read again: `config set` in a terminal may have changed them.
         """
+        from handpicked.core import config
+
         with contextlib.suppress(HandpickedError):  # reported at start; the defaults stand in
             self.settings = config.load(self.workspace)
         unsigned = config.unsigned(self.settings)

@@ -11,6 +11,10 @@ rule as `store.reach.last_contacts` sees it), and a test holds the two in step.
 Two habits keep typing smooth: a query that extends the previous one ("dev" -> "deve") is matched
 against the previous hits only, and facet counts are "disjunctive" (each facet counted with every
 condition except its own), so a ticked sector never hides the other sectors one could add.
+
+An index read from its snapshot carries the whole network's facet counts with it, so the app's
+first frame (nothing filtered yet) counts nothing and needs no pyarrow.compute (30 ms to import:
+it builds the docstrings of every compute function); that is imported on the first filter.
 """
 
 from __future__ import annotations
@@ -25,31 +29,29 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from handpicked.core.clock import today
+from handpicked.core.contacts.browse_read import TYPES, read_network
 from handpicked.core.contacts.classify import SENIORITIES, UNCLASSIFIED
 from handpicked.core.contacts.filters import AudienceFilter, cutoff
-from handpicked.core.contacts.snapshot import Key, read_snapshot, snapshot_key, write_snapshot
+from handpicked.core.contacts.snapshot import (
+    Key,
+    read_facets,
+    read_snapshot,
+    snapshot_key,
+    write_snapshot,
+)
 from handpicked.core.contacts.store import columns as stored
 from handpicked.core.contacts.store.companies import sector_labels
-from handpicked.core.contacts.store.reach import last_contacts, last_sent_or_touched
 from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
 from handpicked.core.text import fold, words
 
 FACETS: tuple[str, ...] = ("sector", "function", "seniority", "tag")
 
-# The Arrow type of each of the store's columns (`store.columns.COLUMNS`); they come in table
-# order and are put in name order in Arrow (see `_name_order`).
-_TYPES: dict[str, pa.DataType] = {
-    "id": pa.int64(),
-    "has_email": pa.bool_(),
-    "do_not_contact": pa.bool_(),
-}
 # The index as its snapshot file holds it: the columns, then each contact's tags.
 _SNAPSHOT = pa.schema(
-    [(name, _TYPES.get(name, pa.string())) for name, _ in stored.COLUMNS]
+    [(name, TYPES.get(name, pa.string())) for name, _ in stored.COLUMNS]
     + [("last_contacted", pa.string()), ("reached", pa.string())]
     + [("tags", pa.list_(pa.string()))]
 )
@@ -76,11 +78,14 @@ class BrowseIndex:
     def __init__(
         self,
         columns: dict[str, pa.Array],
-        tags: dict[str, list[int]],
+        tags: dict[str, list[int]] | pa.Array,
         today: dt.date,
         stamp: tuple[int, int] = (0, 0),
         key: Key | None = None,
+        network: dict[str, dict[str, int]] | None = None,
     ) -> None:
+        """`tags`: tag -> positions, or each contact's tags as one list column; `network`: the
+        whole network's facet counts in facet order, when known (a snapshot keeps them)."""
         self.columns = columns
         self.stamp = stamp
         """`data_stamp` of the workspace when it was read: a different one means reload."""
@@ -89,12 +94,19 @@ class BrowseIndex:
         self.from_snapshot = False
         self.size = len(columns["id"])
         self.today = today
-        self._tag_rows = tags
-        self._all = pa.array(range(self.size), type=pa.int64())
         self._tags_column: pa.Array | None = None
+        self._rows_by_tag: dict[str, list[int]] | None = None
+        if isinstance(tags, dict):
+            self._rows_by_tag = tags
+        else:
+            self._tags_column = tags
+        self._all = pa.array(range(self.size), type=pa.int64())
         self._lock = threading.Lock()
         self._last_search: tuple[str, pa.Array] = ("", self._all)
-        self.facet_values = {kind: self._network_order(kind) for kind in FACETS}
+        if network is None:
+            network = {kind: self._network_counts(kind) for kind in FACETS}
+        self._network = network
+        self.facet_values = {kind: list(self._network[kind]) for kind in FACETS}
 
     @classmethod
     def load(cls, ws: Workspace) -> BrowseIndex:
@@ -103,30 +115,14 @@ class BrowseIndex:
         stamp = data_stamp(ws)  # first: a commit from here on shows in it
         key = snapshot_key(ws, _SNAPSHOT.names)
         table = read_snapshot(ws, key, _SNAPSHOT)
-        if table is not None:
+        network = None if table is None else read_facets(table, FACETS)
+        if table is not None and network is not None:
             columns = {name: _one_array(table.column(name)) for name in _SNAPSHOT.names[:-1]}
-            tags_column = _one_array(table.column("tags"))
-            index = cls(columns, _tag_positions(tags_column), today(), stamp, key)
-            index._tags_column = tags_column
+            tag_lists = _one_array(table.column("tags"))
+            index = cls(columns, tag_lists, today(), stamp, key, network)
             index.from_snapshot = True
             return index
-        columns = _read_joined(ws) or _read_json(ws)
-        ids = columns["id"].to_pylist()
-        last = last_sent_or_touched(ws)
-        reached = last_contacts(ws, None, "")
-        columns["last_contacted"] = pa.array([last.get(i, "") for i in ids], pa.string())
-        columns["reached"] = pa.array([reached.get(i, "") for i in ids], pa.string())
-        tags: dict[str, list[int]] = {}
-        tag_rows = stored.tag_pairs(ws)
-        if tag_rows:
-            position = {cid: pos for pos, cid in enumerate(ids)}
-            for cid, tag in tag_rows:
-                tags.setdefault(tag, []).append(position[cid])
-        order = _name_order(columns)
-        columns = {name: column.take(order) for name, column in columns.items()}
-        if tags:
-            rank = pc.sort_indices(order).to_pylist()  # old position -> new position
-            tags = {tag: sorted(rank[row] for row in rows) for tag, rows in tags.items()}
+        columns, tags = read_network(ws)
         return cls(columns, tags, today(), stamp, key)
 
     def save_snapshot(self, ws: Workspace, *, wait: bool = True) -> bool:
@@ -150,7 +146,7 @@ class BrowseIndex:
             return False
         tags = self._tags()
         arrays = [self.columns[name] for name in _SNAPSHOT.names[:-1]] + [tags]
-        write_snapshot(ws, key, pa.Table.from_arrays(arrays, schema=_SNAPSHOT))
+        write_snapshot(ws, key, pa.Table.from_arrays(arrays, schema=_SNAPSHOT), self._network)
         return True
 
     def __len__(self) -> int:
@@ -165,6 +161,9 @@ class BrowseIndex:
     def select(self, f: AudienceFilter | None = None) -> BrowseResult:
         """The filter's contacts by name, and disjunctive counts."""
         f = f or AudienceFilter()
+        if f.is_empty():  # the first frame, a reset: the whole network, counted already
+            counts = {kind: dict(self._network[kind]) for kind in FACETS}
+            return BrowseResult(rows=self._all, facets=counts, total=self.size)
         hits = self._search(f.search)
         for mask in self._conditions(f):
             hits = hits.filter(mask.take(hits))
@@ -184,6 +183,8 @@ class BrowseIndex:
 
     def _search(self, text: str) -> pa.Array:
         """Positions whose search_text holds every word; extends the previous hits when it can."""
+        import pyarrow.compute as pc  # here: the first frame (nothing searched) goes without
+
         query = " ".join(words(text))
         if not query:
             return self._all
@@ -201,6 +202,8 @@ class BrowseIndex:
 
     def _conditions(self, f: AudienceFilter) -> Iterable[pa.Array]:
         """Full-length boolean masks for every non-facet condition of the filter."""
+        import pyarrow.compute as pc
+
         col = self.columns
         if f.company.strip():
             yield pc.match_substring(col["company_key"], " ".join(words(f.company)))
@@ -224,6 +227,8 @@ class BrowseIndex:
     def _facet_mask(self, kind: str, values: Sequence[str]) -> pa.Array | None:
         if not values:
             return None
+        import pyarrow.compute as pc
+
         by_fold = {fold(name): name for name in self.facet_values[kind]}
         names = [by_fold[key] for key in map(fold, values) if key in by_fold]
         if kind != "tag":
@@ -233,6 +238,10 @@ class BrowseIndex:
 
     def _count(self, kind: str, rows: pa.Array) -> dict[str, int]:
         known = self.facet_values[kind]
+        if rows is self._all:
+            return dict(self._network[kind])
+        import pyarrow.compute as pc
+
         counts = dict.fromkeys(known, 0)
         if not len(rows):
             return counts
@@ -256,51 +265,32 @@ class BrowseIndex:
             self._tags_column = pa.array(per_row, type=pa.list_(pa.string()))
         return self._tags_column
 
-    def _network_order(self, kind: str) -> list[str]:
-        """Facet values in a stable order: most frequent in the whole network first."""
+    @property
+    def _tag_rows(self) -> dict[str, list[int]]:
+        """tag -> positions holding it (from the snapshot's list column the first time)."""
+        if self._rows_by_tag is None:
+            assert self._tags_column is not None
+            self._rows_by_tag = _tag_positions(self._tags_column)
+        return self._rows_by_tag
+
+    def _network_counts(self, kind: str) -> dict[str, int]:
+        """The whole network's counts of a facet's values, in a stable order: most frequent
+        first (seniorities by rank), Unclassified last."""
         if kind == "tag":
-            return sorted(self._tag_rows, key=lambda t: (-len(self._tag_rows[t]), t))
+            rows = self._tag_rows
+            return {t: len(rows[t]) for t in sorted(rows, key=lambda t: (-len(rows[t]), t))}
+        import pyarrow.compute as pc
+
         counts = {
             item["values"]: item["counts"]
             for item in pc.value_counts(self.columns[kind]).to_pylist()
         }
         if kind == "seniority":
             rank = {name: i for i, name in enumerate(SENIORITIES)}
-            return sorted(counts, key=lambda k: (k == UNCLASSIFIED, rank.get(k, len(rank)), k))
-        return sorted(counts, key=lambda k: (k == UNCLASSIFIED, -counts[k], k))
-
-
-def _read_joined(ws: Workspace) -> dict[str, pa.Array] | None:
-    """The columns, each read as one joined string; None when a value holds the separator."""
-    count, joined = stored.joined_columns(ws)
-    columns = {}
-    for (name, _), text in zip(stored.COLUMNS, joined, strict=True):
-        kind = _TYPES.get(name, pa.string())
-        values = pa.array([], pa.string())
-        if count:
-            values = pc.split_pattern(pa.array([text], pa.string()), stored.SEPARATOR)[0].values
-        if len(values) != count:
-            return None
-        columns[name] = values if kind == pa.string() else values.cast(kind)
-    return columns
-
-
-def _read_json(ws: Workspace) -> dict[str, pa.Array]:
-    """The columns, each read as a JSON array (any value, slower)."""
-    columns = {}
-    for (name, _), values in zip(stored.COLUMNS, stored.json_columns(ws), strict=True):
-        kind = _TYPES.get(name, pa.string())
-        if kind == pa.bool_():
-            columns[name] = pa.array(values, type=pa.int8()).cast(kind)
+            order = sorted(counts, key=lambda k: (k == UNCLASSIFIED, rank.get(k, len(rank)), k))
         else:
-            columns[name] = pa.array(values, type=kind)
-    return columns
-
-
-def _name_order(columns: dict[str, pa.Array]) -> pa.Array:
-    """Positions in `list_contacts` order: the folded name (`sort_key`), then id."""
-    keys = pa.table({"name": columns["sort_key"], "id": columns["id"]})
-    return pc.sort_indices(keys, sort_keys=[("name", "ascending"), ("id", "ascending")])
+            order = sorted(counts, key=lambda k: (k == UNCLASSIFIED, -counts[k], k))
+        return {value: counts[value] for value in order}
 
 
 def _one_array(column: pa.ChunkedArray) -> pa.Array:
@@ -310,6 +300,8 @@ def _one_array(column: pa.ChunkedArray) -> pa.Array:
 
 def _tag_positions(tags: pa.Array) -> dict[str, list[int]]:
     """tag -> positions holding it (ascending), from the per-contact list column."""
+    import pyarrow.compute as pc
+
     positions: dict[str, list[int]] = {}
     rows = pc.list_parent_indices(tags).to_pylist()
     for tag, row in zip(pc.list_flatten(tags).to_pylist(), rows, strict=True):
@@ -321,6 +313,8 @@ def _filter_all(rows: pa.Array, masks: list[pa.Array]) -> pa.Array:
     """`rows` where every mask (aligned with `rows`) is true."""
     if not masks:
         return rows
+    import pyarrow.compute as pc
+
     combined = masks[0]
     for mask in masks[1:]:
         combined = pc.and_(combined, mask)

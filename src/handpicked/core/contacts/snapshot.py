@@ -16,6 +16,9 @@ The key says whether the database changed, from the files alone (no schema, no t
     since the index was read (`BrowseIndex.save_snapshot`).
 A checkpoint alone changes the key too: the next start rebuilds the file once. That costs time,
 never correctness.
+
+The file also keeps the whole network's facet counts (in the facets' display order), so a start
+from it shows the unfiltered network without counting anything.
 """
 
 from __future__ import annotations
@@ -30,11 +33,12 @@ import pyarrow.ipc as ipc
 from handpicked.core.db import Workspace
 from handpicked.core.fileio import write_atomic
 
-FORMAT = "handpicked-contacts-index-1"
+FORMAT = "handpicked-contacts-index-2"
 """Bumped when the file's meaning changes (order, columns): older files are then rebuilt."""
 SETTLE = 2.0
 """Seconds a file time must lie in the past before it can be trusted (FAT counts in twos)."""
 _META = b"handpicked"
+_FACETS = b"handpicked-facets"
 _WAL_HEADER = 32
 
 
@@ -92,9 +96,23 @@ def read_snapshot(ws: Workspace, key: Key, schema: pa.Schema) -> pa.Table | None
     return table
 
 
-def write_snapshot(ws: Workspace, key: Key, table: pa.Table) -> None:
+def read_facets(table: pa.Table, kinds: tuple[str, ...]) -> dict[str, dict[str, int]] | None:
+    """The facet counts a snapshot keeps (kind -> value -> count, in order); None when they are
+    missing or not what `write_snapshot` writes (the file is then rebuilt)."""
+    try:
+        pairs = json.loads((table.schema.metadata or {})[_FACETS])
+        facets = {kind: {str(value): int(count) for value, count in pairs[kind]} for kind in kinds}
+    except (KeyError, TypeError, ValueError):
+        return None
+    return facets
+
+
+def write_snapshot(
+    ws: Workspace, key: Key, table: pa.Table, facets: dict[str, dict[str, int]]
+) -> None:
     """Replace the snapshot atomically (a reader never maps a half-written file)."""
-    table = table.replace_schema_metadata({_META: key.text.encode()})
+    counts = json.dumps({kind: list(values.items()) for kind, values in facets.items()})
+    table = table.replace_schema_metadata({_META: key.text.encode(), _FACETS: counts.encode()})
     sink = pa.BufferOutputStream()
     with ipc.new_file(sink, table.schema) as writer:
         writer.write_table(table)

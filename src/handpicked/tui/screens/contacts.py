@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Static
+from textual.widgets import Button, Checkbox, Header, Input, Static
 from textual.worker import get_current_worker
 
 from handpicked.core.contacts import (
@@ -32,6 +32,7 @@ from handpicked.tui.screens.base import HandpickedScreen
 from handpicked.tui.widgets.audience_gauge import AudienceGauge
 from handpicked.tui.widgets.contact_table import ContactTable, display_columns
 from handpicked.tui.widgets.facet_list import FacetList
+from handpicked.tui.widgets.footer import Footer
 
 FACET_TITLES = {"sector": "Sector", "function": "Function", "seniority": "Seniority", "tag": "Tag"}
 DEBOUNCE = 0.15
@@ -132,20 +133,16 @@ class ContactsScreen(HandpickedScreen[None]):
         self._frozen = False
 
     def compose(self) -> ComposeResult:
-        audience = self.app.settings.audience
-        days = audience.not_contacted_days
+        # No setting is read before the network is painted (see `_apply_settings`)
         yield Header()
         with Horizontal():
             with VerticalScroll(id="sidebar"):
-                yield AudienceGauge(audience.target, audience.max, id="gauge")
+                yield AudienceGauge(id="gauge")
                 with Horizontal(id="actions"):
                     yield Button("Compose", id="compose", action="app.compose")
                     yield Button("Add shown", id="add-shown", action="screen.add_shown")
                     yield Button("Clear", id="clear", action="screen.clear_audience")
-                recent = Checkbox(
-                    f"Hide recent (<{days} days)" if days else "Hide recent (rule off)",
-                    id="hide-recent", disabled=not days,
-                )  # fmt: skip
+                recent = Checkbox("Hide recent", id="hide-recent")
                 recent.tooltip = (
                     "Leave out anyone messaged or met recently (audience.not_contacted_days)"
                 )
@@ -165,6 +162,7 @@ class ContactsScreen(HandpickedScreen[None]):
     def on_mount(self) -> None:
         self.query_one(AudienceGauge).count = len(self.app.audience)
         self.app.audience_signal.subscribe(self, self._audience_moved)
+        self.call_after_refresh(self._apply_settings)
         preloaded = self.app.take_preloaded(wait=False)
         if preloaded is None:
             self._reload()
@@ -173,6 +171,21 @@ class ContactsScreen(HandpickedScreen[None]):
         index, columns = preloaded
         result = index.select(self.filter)
         self._loaded(self.Loaded(index, columns, result, self.app.data_version, self.filter))
+
+    def _apply_settings(self) -> None:
+        """The audience settings on the gauge and on Hide recent, once the first frame is drawn.
+
+        Reading them loads pydantic (a fifth of the start), so the network is painted first. A
+        key pressed before this still works: what it needs reads the settings itself.
+        """
+        audience = self.app.settings.audience
+        self.query_one(AudienceGauge).set_limits(audience.target, audience.max)
+        days = audience.not_contacted_days
+        recent = self.query_one("#hide-recent", Checkbox)
+        recent.label = f"Hide recent (<{days} days)" if days else "Hide recent (rule off)"
+        if not days:
+            recent.value = False
+            recent.disabled = True
 
     def on_unmount(self) -> None:
         if self._frozen:
@@ -285,7 +298,7 @@ class ContactsScreen(HandpickedScreen[None]):
     def _checkbox(self, event: Checkbox.Changed) -> None:
         if event.checkbox.id == "hide-recent":
             days = self.app.settings.audience.not_contacted_days
-            self._set_filter(not_contacted_days=days if event.value else None)
+            self._set_filter(not_contacted_days=(days or None) if event.value else None)
         elif event.checkbox.id == "changed":
             self._set_filter(changed_position=event.value)
 

@@ -30,34 +30,50 @@ class AudienceGauge(Static):
     class Clicked(Message):
         """The gauge was clicked: the user wants to compose for this audience."""
 
-    def __init__(self, target: int, maximum: int, *, id: str | None = None) -> None:
+    def __init__(
+        self, target: int | None = None, maximum: int | None = None, *, id: str | None = None
+    ) -> None:
+        """Without `target` and `maximum` the gauge counts only, until `set_limits` (Contacts
+        paints the network before it reads the settings)."""
         super().__init__(id=id)
-        self.target = target
-        self.maximum = maximum
+        self.target: int | None = None
+        self.maximum: int | None = None
         self.border_title = "Audience"
+        if target is not None and maximum is not None:
+            self.set_limits(target, maximum)
+
+    def set_limits(self, target: int, maximum: int) -> None:
+        """The audience settings (`audience.target`, `audience.max`) the count is held against."""
+        self.target, self.maximum = target, maximum
         self.tooltip = (
             f"Aim for about {target} people; above {maximum} a campaign is a broadcast and "
             "needs your confirmation."
         )
+        self.watch_count(self.count)
+        self.refresh()
 
     def render(self) -> Text:
-        text = Text.assemble((f"{self.count}", "bold"), f" / {self.target}")
-        if self.count > self.maximum:
+        text = Text.assemble((f"{self.count}", "bold"))
+        if self.target is None:
+            return text
+        text.append(f" / {self.target}")
+        state = self.state
+        if state == "blocked":
             text.append(" · a broadcast")
-        elif self.count > self.target:
+        elif state == "warning":
             text.append(" · above target")
         return text
 
     def watch_count(self, count: int) -> None:
-        self.set_class(count > self.target, "-over-target")
-        self.set_class(count > self.maximum, "-over-max")
+        self.set_class(self.target is not None and count > self.target, "-over-target")
+        self.set_class(self.maximum is not None and count > self.maximum, "-over-max")
 
     @property
     def state(self) -> str:
         """ "ok", "warning" (past the target) or "blocked" (past the maximum)."""
-        if self.count > self.maximum:
+        if self.maximum is not None and self.count > self.maximum:
             return "blocked"
-        return "warning" if self.count > self.target else "ok"
+        return "warning" if self.target is not None and self.count > self.target else "ok"
 
     def on_click(self) -> None:
         self.post_message(self.Clicked())

@@ -9,11 +9,14 @@ because a field may have reached the database another way (an older workspace, a
 
 from __future__ import annotations
 
-import pyarrow as pa
-import pyarrow.compute as pc
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
 from handpicked.core.text import CONTROL_CLASS, safe_text
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 # The same characters `safe_text` removes, for RE2 (CR is among them: a column is one line).
 _CONTROL_PATTERN = f"[{CONTROL_CLASS}]"
@@ -41,6 +44,8 @@ def safe_column(values: pa.Array) -> pa.Array:
     Looking costs a fifth of replacing, and imports already cleaned nearly every value, so a
     column is only rewritten when something in it needs it.
     """
+    import pyarrow.compute as pc  # here: the app's first frame goes without (30 ms to import)
+
     if pc.any(pc.match_substring_regex(values, _CONTROL_PATTERN)).as_py():
         values = pc.replace_substring_regex(values, _CONTROL_PATTERN, "")
     if pc.any(pc.match_substring_regex(values, _BREAKS_PATTERN)).as_py():
