@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
+from css_parses import share as share_css_parses
 from pilot_wait import workers_done
 from rich.console import Console
 from textual.app import App
@@ -19,6 +20,8 @@ from handpicked.core.contacts.merge.files import import_paths
 from handpicked.core.db import Workspace
 from handpicked.core.resources import shipped
 from handpicked.tui.app import HandpickedApp, make_app
+
+share_css_parses()  # see tests/css_parses.py: a tenth of the suite's CPU
 
 SIZE = (120, 40)
 

@@ -102,3 +102,64 @@ def test_pydantic_is_capped_below_3_while_drafts_write_its_private_fields():
     spec = Requirement(_requirement("pydantic")).specifier
     assert not spec.contains("3.0"), "pyproject lets pydantic 3 in: re-check compose._drafted"
     assert spec.contains(version("pydantic"))
+
+
+def test_the_tests_still_share_textual_css_parses():
+    """Verify tests/css_parses.py still wraps Textual's private Stylesheet._parse_rules (its
+    signature unchanged): else every Pilot test parses all its CSS again, a tenth of the suite."""
+    import css_parses
+
+    assert css_parses.applies(), (
+        f"textual {version('textual')} changed Stylesheet._parse_rules: update or drop "
+        "tests/css_parses.py (the suite still passes without it, only slower)"
+    )
+
+
+def test_shared_css_parses_differ_by_theme_variables():
+    """Verify two stylesheets share parsed rules only when the CSS and its variables are the
+    same: a theme's colours never leak into an app with another theme."""
+    import css_parses
+    from textual.css.stylesheet import Stylesheet
+
+    assert css_parses.share()
+    css = "Static { color: $accent; }"
+
+    def rules(accent: str) -> list:
+        sheet = Stylesheet(variables={"accent": accent})
+        sheet.add_source(css, read_from=("test", "Static"))
+        sheet.parse()
+        return sheet.rules
+
+    red, red_again, blue = rules("red"), rules("red"), rules("blue")
+    assert red == red_again and red[0] is red_again[0]
+    assert red[0] is not blue[0]
+    assert red[0].styles.color != blue[0].styles.color
+
+
+async def test_footer_keys_still_have_the_flag_our_footer_presets():
+    """Verify each widget Textual's footer composes still has the `compact` reactive that
+    tui/widgets/footer.py sets before mounting (without it a footer rebuild styles each key
+    three times again: nothing breaks, every Tab only costs more)."""
+    from textual.app import App
+    from textual.binding import Binding
+    from textual.reactive import Reactive
+
+    from handpicked.tui.widgets.footer import Footer
+
+    class Keys(App[None]):
+        BINDINGS = [Binding("q", "quit", "Quit"), Binding("h", "help", "Help")]
+
+        def compose(self):
+            yield Footer()
+
+    app = Keys()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        footer = app.query_one(Footer)
+        keys = [key for key in footer.children if not key.has_class("-command-palette")]
+        assert len(keys) == 2  # Quit and Help
+        for key in keys:
+            assert isinstance(getattr(type(key), "compact", None), Reactive), (
+                f"textual {version('textual')}: re-check tui/widgets/footer.py's _born_styled"
+            )
+            assert key.has_class("-compact") is key.compact is False

@@ -11,12 +11,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from handpicked.core import campaigns
 from handpicked.tui import USER_ERRORS
 from handpicked.tui.screens.base import HandpickedScreen
 from handpicked.tui.screens.confirm import Confirm
+from handpicked.tui.widgets.footer import Footer
 from handpicked.tui.widgets.safe import safe_line
 
 COUNTED = ("queued", "sent", "replied", "skipped", "failed")

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 from textual.worker import get_current_worker
 
 from handpicked.core import contacts as core
@@ -23,6 +23,7 @@ from handpicked.tui.screens.base import HandpickedScreen
 from handpicked.tui.screens.picker import Picker
 from handpicked.tui.widgets.arrow_table import ArrowTable, ColumnSpec
 from handpicked.tui.widgets.audience_gauge import AudienceGauge
+from handpicked.tui.widgets.footer import Footer
 from handpicked.tui.widgets.safe import safe_column, safe_line
 
 

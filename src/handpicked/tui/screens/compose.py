@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -32,6 +32,7 @@ from handpicked.tui.hints import app_message
 from handpicked.tui.screens.base import HandpickedScreen
 from handpicked.tui.screens.compose_queue import Queueing
 from handpicked.tui.screens.message_editor import Edit, MessageEditor
+from handpicked.tui.widgets.footer import Footer
 from handpicked.tui.widgets.left_out import LeftOutList
 from handpicked.tui.widgets.message_preview import MessagePreview, channel_limit
 from handpicked.tui.widgets.safe import safe_line

@@ -15,7 +15,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Static, TextArea
+from textual.widgets import Button, Header, Static, TextArea
 
 from handpicked.core import campaigns
 from handpicked.core import contacts as core
@@ -24,6 +24,7 @@ from handpicked.core.models import Contact
 from handpicked.tui import USER_ERRORS
 from handpicked.tui.screens.base import HandpickedScreen
 from handpicked.tui.screens.picker import AUTOMATIC, Picker
+from handpicked.tui.widgets.footer import Footer
 from handpicked.tui.widgets.safe import safe_line
 
 SOURCES = {

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.notifications import SeverityLevel
-from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
+from textual.widgets import Header, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from handpicked.core import campaigns
@@ -27,6 +27,7 @@ from handpicked.tui.screens.base import HandpickedScreen
 from handpicked.tui.screens.export_dialog import ExportChoice, ExportDialog
 from handpicked.tui.screens.message_editor import Edit, MessageEditor
 from handpicked.tui.screens.send_dialog import SendChoice, SendDialog
+from handpicked.tui.widgets.footer import Footer
 from handpicked.tui.widgets.message_preview import MessagePreview, channel_limit
 from handpicked.tui.widgets.safe import safe_line
 

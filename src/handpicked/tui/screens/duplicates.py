@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Header, Static
 from textual.worker import get_current_worker
 
 from handpicked.core import contacts as core
@@ -22,6 +22,7 @@ from handpicked.core.contacts import data_stamp
 from handpicked.tui import USER_ERRORS
 from handpicked.tui.screens.base import HandpickedScreen
 from handpicked.tui.screens.confirm import Confirm
+from handpicked.tui.widgets.footer import Footer
 from handpicked.tui.widgets.safe import safe, safe_line
 
 NONE = "No possible duplicates: nobody seems to be imported twice."

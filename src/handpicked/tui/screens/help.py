@@ -10,13 +10,14 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from handpicked.tui.app import HandpickedApp
 from handpicked.tui.screens import SCREENS, screen_class
 from handpicked.tui.screens.base import HandpickedScreen
 from handpicked.tui.widgets.contact_table import ContactTable
 from handpicked.tui.widgets.facet_list import FacetList
+from handpicked.tui.widgets.footer import Footer
 
 # Widgets with keys of their own, listed right after the screen that shows them.
 PARTS: dict[str, tuple[tuple[str, type[DOMNode]], ...]] = {

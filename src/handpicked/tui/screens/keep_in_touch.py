@@ -17,7 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
 from handpicked.core import contacts as core
@@ -25,6 +25,7 @@ from handpicked.tui import USER_ERRORS
 from handpicked.tui.screens.base import HandpickedScreen
 from handpicked.tui.screens.picker import AUTOMATIC, Picker
 from handpicked.tui.widgets.arrow_table import ArrowTable, ColumnSpec
+from handpicked.tui.widgets.footer import Footer
 from handpicked.tui.widgets.safe import safe_column, safe_line
 
 # (label, column it reads, sort key, descending first): `o` walks this list.

@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual_plotext import PlotextPlot
 
 from handpicked.core import contacts as core
 from handpicked.core.text import safe_text
 from handpicked.tui import USER_ERRORS
 from handpicked.tui.screens.base import HandpickedScreen
+from handpicked.tui.widgets.footer import Footer
 from handpicked.tui.widgets.safe import safe_line
 
 BARS = 6

@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Header, Input, Static
+from textual.widgets import Button, Header, Input, Static
 from textual.worker import get_current_worker
 
 from handpicked.core.contacts import duplicates_after_import, get_contacts, import_paths
@@ -25,6 +25,7 @@ from handpicked.core.models import FileReport
 from handpicked.tui.app import HandpickedApp
 from handpicked.tui.hints import app_message
 from handpicked.tui.screens.base import HandpickedScreen
+from handpicked.tui.widgets.footer import Footer
 from handpicked.tui.widgets.safe import clean_text, safe
 
 # Lines of at most 72 characters: the text fits an 80-column terminal as written (a longer line
