@@ -234,6 +234,48 @@ def test_mapped_columns_read_alike(tmp_path):
         assert tables(a) == tables(b)
 
 
+def test_titles_tell_the_sector_alike_where_the_company_tells_none(tmp_path):
+    """Verify the first import reads a title for a sector only where the company tells none, as
+    the row path does: a known employer wins over the same title, an unknown one does not."""
+    rows = [
+        ["Anne", "Roy", "https://www.linkedin.com/in/anne-roy", "", "Zorblax", "Infirmière", ""],
+        ["Bea", "Roy", "https://www.linkedin.com/in/bea-roy", "", "Desjardins", "Infirmière", ""],
+        ["Carl", "Roy", "https://www.linkedin.com/in/carl-roy", "", "", "Infirmier", ""],
+        ["Dan", "Roy", "https://www.linkedin.com/in/dan-roy", "", "Zorblax", "Analyste", ""],
+        ["Eve", "Roy", "https://www.linkedin.com/in/eve-roy", "", "Desjardins", "Analyste", ""],
+    ]
+    path = linkedin(tmp_path / "Connections.csv", rows)
+    parsed = read_columnar(path.read_bytes(), str(path))
+    assert parsed is not None and _Columns(parsed).all_new()  # the first-import path ran
+    assert_same(tmp_path, path)
+    with Workspace(tmp_path / "ws-columnar") as ws:
+        query = "SELECT first_name, sector, sector_source FROM contacts ORDER BY first_name"
+        stored = [tuple(row) for row in ws.conn.execute(query)]
+    assert stored == [
+        ("Anne", "Hospitals and Health Care", "rule"),
+        ("Bea", "Financial Services", "dictionary"),
+        ("Carl", "Hospitals and Health Care", "rule"),
+        ("Dan", "Unclassified", "none"),
+        ("Eve", "Financial Services", "dictionary"),
+    ]
+
+
+def test_one_profile_written_two_ways_is_one_person_on_both_paths(tmp_path):
+    """Verify a profile URL percent-encoded in one row and accented in another counts as one
+    profile for the first import's check, and both paths merge the two rows alike."""
+    rows = [
+        ["Linnéa", "Roy", "https://www.linkedin.com/in/linn%C3%A9a-roy", "", "Acme", "Dir", ""],
+        ["Other", "Person", "https://www.linkedin.com/in/other", "", "Co", "VP", ""],
+        ["Linnéa", "Roy", "https://ca.linkedin.com/in/linnéa-roy/", "l@x.org", "Acme", "Dir", ""],
+    ]
+    path = linkedin(tmp_path / "Connections.csv", rows)
+    parsed = read_columnar(path.read_bytes(), str(path))
+    assert parsed is not None and not _Columns(parsed).all_new()
+    [report] = assert_same(tmp_path, path)
+    assert report["imported"] == 2
+    assert any("share a profile URL; merged" in w["reason"] for w in report["warnings"])
+
+
 _CELL = st.text(alphabet='ab é"\n\r,;\t ', max_size=6) | st.sampled_from(["14 Jun 2013", "bad"])
 
 

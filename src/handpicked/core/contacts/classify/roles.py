@@ -86,7 +86,11 @@ def _applicable(rules: tuple[Rule, ...], context: set[str]) -> Rule | None:
 
 def _tokens(chunk: str, rules: RuleSet) -> tuple[list[str], list[str], list[int], list[int]]:
     """Folded words, match keys, key positions and soft-segment starts of one title part."""
-    segments = _SOFT_BREAK.split(chunk) if ("&" in chunk or "+" in chunk) else (chunk,)
+    if "&" not in chunk and "+" not in chunk:  # most parts: one segment
+        whole = rules.tokens(chunk)
+        if rules.cut.isdisjoint(whole[0]):
+            return (*whole, [0])
+    segments = _SOFT_BREAK.split(chunk)
     folded: list[str] = []
     keys: list[str] = []
     where: list[int] = []
@@ -124,7 +128,7 @@ def _parts_of(title: str, rules: RuleSet) -> list[_Part]:
             rule = _applicable(match.rules, context)
             if rule is None or not rule.value:
                 continue
-            index = bisect_right(bounds, match.start) - 1
+            index = bisect_right(bounds, match.start) - 1 if count > 1 else 0
             score = (rule.weight, match.length, -match.start)
             current = best[index]
             if current is None or score > current[0]:
@@ -169,8 +173,9 @@ def classify_role(title: str, rules: RuleSet) -> Role:
             return UNCLASSIFIED_ROLE
         level, why = max(stated, key=lambda found: _RANK[found[0]])
         return Role(UNCLASSIFIED, level, "none", "rule", f"{why}; {UNCLASSIFIED_ROLE.reason}")
-    top = max(_RANK.get(part.seniority or "", -1) for part in parts)
-    at_top = [part for part in parts if _RANK.get(part.seniority or "", -1) == top]
+    ranks = [_RANK.get(part.seniority or "", -1) for part in parts]
+    top = max(ranks)
+    at_top = [part for part, rank in zip(parts, ranks, strict=True) if rank == top]
     source = next((part for part in at_top if part.function is not None), with_function[0])
     rule, quoted = source.function  # type: ignore[misc]
     holder = at_top[0]

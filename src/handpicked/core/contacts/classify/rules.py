@@ -47,6 +47,10 @@ class Rule:
     origin: str = ""  # "" for shipped rules, else the user's file name (shown in reasons)
 
 
+Tokens = tuple[list[str], list[str], list[int]]
+"""A text's folded words, match keys, and the position in the words of each key."""
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     start: int
@@ -99,7 +103,7 @@ class PhraseIndex:
 
     def scan(self, keys: Sequence[str]) -> list[Match]:
         found: list[Match] = []
-        rules, longest, n, i = self._rules, self._longest, len(keys), 0
+        rules, anchored, longest, n, i = self._rules, self._anchored, self._longest, len(keys), 0
         while i < n:
             most = longest.get(keys[i])
             if not most:
@@ -107,10 +111,9 @@ class PhraseIndex:
                 continue
             for length in range(min(most, n - i), 0, -1):
                 key = tuple(keys[i : i + length])
-                hit = rules.get(key)
-                if i == 0 and key in self._anchored:
-                    hit = self._anchored[key]
-                if hit is not None:
+                # A "^" phrase wins at the start; a phrase's rules are never an empty tuple.
+                hit = (i == 0 and anchored.get(key)) or rules.get(key)
+                if hit:
                     found.append(Match(i, length, hit))
                     i += length
                     break
@@ -140,7 +143,7 @@ class RuleSet:
     employer_words: PhraseIndex = field(default_factory=PhraseIndex)
     labels: dict[str, str] = field(default_factory=dict)
 
-    def tokens(self, text: str) -> tuple[list[str], list[str], list[int]]:
+    def tokens(self, text: str) -> Tokens:
         """(folded words, match keys, position in words of each key)."""
         folded = words(text)
         keys: list[str] = []
@@ -280,8 +283,11 @@ def _add_names(
             rules.employer_words.add(tuple(key.split()), rule, anchored=False, replace=True)
 
 
-def _load(rules: RuleSet, source: _Source, allowed: Sequence[str]) -> None:
-    document = _parse(source)
+def _load(
+    rules: RuleSet, source: _Source, allowed: Sequence[str], document: dict[str, Any] | None = None
+) -> None:
+    if document is None:
+        document = _parse(source)
     for kind, entries in document.items():
         if kind == "text" and "text" in allowed:
             continue
@@ -315,11 +321,13 @@ def _data(name: str) -> str:
 def shipped_rules() -> RuleSet:
     """The rules shipped inside the package, compiled once per process."""
     rules = RuleSet()
-    head = tomllib.loads(_data(SHIPPED_FILES[0])).get("text", {})
+    sources = [_Source(name, _data(name), "") for name in SHIPPED_FILES]
+    documents = [_parse(source) for source in sources]  # roles.toml read once, "text" too
+    head = documents[0].get("text", {})
     rules.ignore = frozenset(w for text in head.get("ignore", []) for w in words(text))
     rules.cut = frozenset(w for text in head.get("cut", []) for w in words(text))
-    for name in SHIPPED_FILES:
-        _load(rules, _Source(name, _data(name), ""), ("text", *_KEYS))
+    for source, document in zip(sources, documents, strict=True):
+        _load(rules, source, ("text", *_KEYS), document)
     return rules
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handpicked.core.contacts.classify.rules import Match, Rule, RuleSet, shipped_rules
+from handpicked.core.contacts.classify.rules import Match, Rule, RuleSet, Tokens, shipped_rules
 from handpicked.core.contacts.classify.taxonomy import SECTORS, UNCLASSIFIED, canonical, name_key
 from handpicked.core.text import company_key, words
 
@@ -58,8 +58,8 @@ def _best(matches: list[Match]) -> tuple[Match, Rule] | None:
     return (best[1], best[2]) if best else None
 
 
-def _quoted(text: str, match: Match, rules: RuleSet) -> str:
-    folded, _, where = rules.tokens(text)
+def _quoted(tokens: Tokens, match: Match) -> str:
+    folded, _, where = tokens
     first, last = where[match.start], where[match.start + match.length - 1]
     return " ".join(folded[first : last + 1])
 
@@ -81,13 +81,11 @@ def _from_dictionary(key: str, rules: RuleSet, *, contained: bool) -> SectorGues
     return SectorGuess(rule.value, "dictionary", reason)
 
 
-def _from_words(
-    text: str, hit: tuple[Match, Rule] | None, noun: str, rules: RuleSet
-) -> SectorGuess | None:
+def _from_words(tokens: Tokens, hit: tuple[Match, Rule] | None, noun: str) -> SectorGuess | None:
     if hit is None:
         return None
     match, rule = hit
-    quoted = _quoted(text, match, rules)
+    quoted = _quoted(tokens, match)
     plural = "s" if " " in quoted else ""
     reason = f'{noun} word{plural} "{quoted}" -> {rule.value}{_mine(rule)}'
     if noun == "position":
@@ -107,18 +105,19 @@ def classify_sector(company: str, position: str, rules: RuleSet) -> SectorGuess:
         found = _from_dictionary(key, rules, contained=False)
         if found is not None:
             return found
-        keys = rules.tokens(company)[1]
+        tokens = rules.tokens(company)
+        keys = tokens[1]
         start = rules.company.at_start(keys)
         if start is not None and start.rules[0].value and start.rules[0].weight >= 3:
-            return _from_words(company, (start, start.rules[0]), "company", rules) or NO_GUESS
+            return _from_words(tokens, (start, start.rules[0]), "company") or NO_GUESS
         found = _from_dictionary(key, rules, contained=True)
         if found is None:
-            found = _from_words(company, _best(rules.company.scan(keys)), "company", rules)
+            found = _from_words(tokens, _best(rules.company.scan(keys)), "company")
         if found is not None:
             return found
     if position:
-        hit = _best(rules.position.scan(rules.tokens(position)[1]))
-        found = _from_words(position, hit, "position", rules)
+        tokens = rules.tokens(position)
+        found = _from_words(tokens, _best(rules.position.scan(tokens[1])), "position")
         if found is not None:
             return found
     return NO_GUESS

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from handpicked.core.contacts.importers.invitations import looks_like_invitations
+from handpicked.core.contacts.importers.messages import looks_like_messages
 from handpicked.core.errors import HandpickedError
 
 MAX_ARCHIVE_BYTES = 200 * 1024**2
@@ -104,6 +106,22 @@ class Member:
 
 def is_archive(path: Path) -> bool:
     return path.is_dir() or (path.suffix.lower() == ".zip" and path.is_file())
+
+
+def history_format(path: Path) -> str | None:
+    """Which history file this is ("messages", "invitations") by its header, or None."""
+    if not path.is_file():  # a pipe would block here: the contacts import refuses it
+        return None
+    try:
+        with path.open("rb") as file:
+            head = file.read(512).decode("utf-8", "replace").partition("\n")[0]
+    except OSError:
+        return None  # the contacts import says why it cannot be read
+    if looks_like_messages(head):
+        return "messages"
+    if looks_like_invitations(head):
+        return "invitations"
+    return None
 
 
 @contextmanager

@@ -13,9 +13,7 @@ from pathlib import Path
 from handpicked.core.bulk import paused_gc
 from handpicked.core.contacts.importers import parse_bytes
 from handpicked.core.contacts.importers.archive import ArchiveTooBig, Member, members, single
-from handpicked.core.contacts.importers.invitations import looks_like_invitations
 from handpicked.core.contacts.importers.layouts import never
-from handpicked.core.contacts.importers.messages import looks_like_messages
 from handpicked.core.contacts.merge.history import (
     import_invitations,
     import_messages,
@@ -34,22 +32,6 @@ KNOWN = {
     "messages.csv": "messages",
 }
 _ORDER = {kind: rank for rank, kind in enumerate(KNOWN.values())}
-
-
-def history_format(path: Path) -> str | None:
-    """Which history file this is ("messages", "invitations") by its header, or None."""
-    if not path.is_file():  # a pipe would block here: the contacts import refuses it
-        return None
-    try:
-        with path.open("rb") as file:
-            head = file.read(512).decode("utf-8", "replace").partition("\n")[0]
-    except OSError:
-        return None  # the contacts import says why it cannot be read
-    if looks_like_messages(head):
-        return "messages"
-    if looks_like_invitations(head):
-        return "invitations"
-    return None
 
 
 def import_archive(

@@ -1,4 +1,8 @@
-"""Import several files: each parsed and stored on its own, one failure never stops the others."""
+"""Import several files: each parsed and stored on its own, one failure never stops the others.
+
+The code for LinkedIn's archive and its history files (messages, invitations) is loaded only
+when such a file is met: a contacts CSV, the common case, does not pay for it.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,7 @@ from pathlib import Path
 
 from handpicked.core.bulk import paused_gc
 from handpicked.core.contacts.importers import CANCELLED, never, read_export
-from handpicked.core.contacts.importers.archive import is_archive
-from handpicked.core.contacts.merge.archive import history_format, import_archive, import_history
+from handpicked.core.contacts.importers.archive import history_format, is_archive
 from handpicked.core.contacts.merge.ingest import import_file
 from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
@@ -37,13 +40,8 @@ def import_paths(
             if cancelled():
                 raise HandpickedError(f"{path}: {CANCELLED}")
             history = _history_kind(Path(path), fmt)
-            if history == "archive":
-                reports.extend(import_archive(ws, Path(path), dry_run=dry_run, cancelled=cancelled))
-                continue
             if history is not None:
-                reports.append(
-                    import_history(ws, Path(path), history, dry_run=dry_run, cancelled=cancelled)
-                )
+                reports.extend(_import_history(ws, Path(path), history, dry_run, cancelled))
                 continue
             with paused_gc():
                 parsed = read_export(Path(path), fmt, mapping or None, cancelled, sheet)
@@ -51,6 +49,17 @@ def import_paths(
         except HandpickedError as err:
             reports.append(FileReport(path=str(path), error=str(err), failure=err))
     return reports
+
+
+def _import_history(
+    ws: Workspace, path: Path, kind: str, dry_run: bool, cancelled: Callable[[], bool]
+) -> list[FileReport]:
+    """LinkedIn's archive, or one of its history files, imported (their code loaded now)."""
+    from handpicked.core.contacts.merge.archive import import_archive, import_history
+
+    if kind == "archive":
+        return import_archive(ws, path, dry_run=dry_run, cancelled=cancelled)
+    return [import_history(ws, path, kind, dry_run=dry_run, cancelled=cancelled)]
 
 
 def _history_kind(path: Path, fmt: str) -> str | None:

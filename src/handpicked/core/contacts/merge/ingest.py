@@ -19,13 +19,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from handpicked.core.clock import now, today
-from handpicked.core.contacts.classify.apply import ClassifyContext
 from handpicked.core.contacts.importers.columnar import ColumnarFile
 from handpicked.core.contacts.importers.layouts import CANCELLED, never
-from handpicked.core.contacts.merge.fresh import store_new
 from handpicked.core.contacts.merge.matching import (
     FIELDS,
     Index,
@@ -57,6 +55,9 @@ from handpicked.core.db import Workspace, transaction
 from handpicked.core.errors import HandpickedError
 from handpicked.core.models import FileReport, ParsedFile, ParsedRow, RowIssue
 from handpicked.core.text import company_key, email_key, fold, profile_key
+
+if TYPE_CHECKING:
+    from handpicked.core.contacts.classify.apply import ClassifyContext
 
 
 def import_file(
@@ -127,8 +128,10 @@ def _merge(
     record_import(conn, str(Path(parsed.path).resolve()), parsed.format, stamp)
     constants = (parsed.path, parsed.format, stamp, stamp)
     if isinstance(parsed, ColumnarFile) and not has_contacts(conn):
+        from handpicked.core.contacts.merge.fresh import store_new
+
         report.not_in_export = count_not_in(conn, parsed.format, {})  # as below: none
-        if store_new(conn, parsed, constants, ClassifyContext.load(ws, conn)):
+        if store_new(conn, parsed, constants, _classify_context(ws, conn)):
             report.imported = len(parsed)
             return
     row_at: Callable[[int], ParsedRow]
@@ -214,7 +217,7 @@ def _merge(
         [(mark, i) for i, mark in left_as_is.items() if i in updated or known.get(mark) != i],
     )
     if fresh or updated:  # the classifier's rules are read only when someone is new or changed
-        classify = ClassifyContext.load(ws, conn)
+        classify = _classify_context(ws, conn)
         _insert(conn, fresh, _NewColumns(constants, classify))
         classify.apply(conn, sorted(updated))
     add_tags(
@@ -232,6 +235,14 @@ def _merge(
     report.updated = len(updated)
     report.unchanged = len(seen.keys() - updated)
     report.changed_position = sorted(changed)
+
+
+def _classify_context(ws: Workspace, conn: sqlite3.Connection) -> ClassifyContext:
+    """The classifier, its rules and the workspace's settings, loaded only once someone is new
+    or changed: a re-import that changes nobody never reads them."""
+    from handpicked.core.contacts.classify.apply import ClassifyContext
+
+    return ClassifyContext.load(ws, conn)
 
 
 def _duplicate(
