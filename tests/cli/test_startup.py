@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 from importlib import import_module
@@ -46,10 +47,11 @@ def _heavy(modules: set[str]) -> list[str]:
     return sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY))
 
 
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    """A workspace holding two LinkedIn contacts, imported through the CLI."""
-    source = tmp_path / "Connections.csv"
+@pytest.fixture(scope="module")
+def _imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two LinkedIn contacts imported through the CLI, once for the module (tests copy it)."""
+    folder = tmp_path_factory.mktemp("startup")
+    source = folder / "Connections.csv"
     source.write_text(
         f"Notes:\n\n{LINKEDIN_HEADER}\n"
         "Ada,Lovelace,https://www.linkedin.com/in/ada,ada@example.com,Analytical,Developer,"
@@ -57,9 +59,18 @@ def workspace(tmp_path: Path) -> Path:
         "Alan,Turing,https://www.linkedin.com/in/alan,,Bletchley,Cryptanalyst,02 Feb 2023\n",
         encoding="utf-8",
     )
-    home = tmp_path / "ws"
+    home = folder / "ws"
     code, _ = _loaded("--workspace", str(home), "import", str(source))
     assert code == 0
+    return home
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, _imported: Path) -> Path:
+    """A workspace holding two LinkedIn contacts, imported through the CLI (a copy per test:
+    compose writes to it)."""
+    home = tmp_path / "ws"
+    shutil.copytree(_imported, home)
     return home
 
 
