@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import statistics
 import subprocess
@@ -38,87 +39,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HANDPICKED_TODAY", "2026-11-25")
 
+from benchmarks.first_paint import FIRST_PAINT, HELLO, MARKS  # noqa: E402
+
 CACHE = Path("/tmp/handpicked-tui-bench")
 START_TARGET = 1.5
 KEY_TARGET = 0.100
 RESULT_WAIT = 30.0  # a filter slower than this is a hang, not a figure
 FRAME_WAIT = 0.5  # an unchanged screen draws no frame: stop waiting for one
-
-# The real entry point (`handpicked --workspace DIR`), headless at 120x40, printing the wall time
-# of the first frame that holds contact rows, and where the time went. The app is patched when
-# the CLI imports it (an import hook), not imported up front: start-up is measured as it runs.
-_CHILD = r"""
-import importlib.abc, importlib.machinery, sys, time
-
-marks = {}
-
-def patch(app_module):
-    from handpicked.tui.screens.contacts import ContactsScreen
-
-    HandpickedApp = app_module.HandpickedApp
-    marks["imported"] = time.time()
-    original_display, original_run = HandpickedApp._display, HandpickedApp.run
-
-    def display(self, screen, renderable):
-        original_display(self, screen, renderable)
-        if "first_frame" not in marks and renderable is not None:
-            marks["first_frame"] = time.time()
-        if renderable is not None and isinstance(screen, ContactsScreen) and screen.result is not None:
-            if len(screen.result) and "painted" not in marks:
-                marks["painted"] = time.time()
-                marks["cpu"] = time.process_time()
-                print(" ".join(f"{k}={v!r}" for k, v in marks.items()), flush=True)
-                self.call_after_refresh(self.exit)  # not mid-frame: the first may be the one
-
-    def run(self, *args, **kwargs):
-        return original_run(self, headless=True, size=(120, 40))
-
-    HandpickedApp._display, HandpickedApp.run = display, run
-
-
-class PatchApp(importlib.abc.MetaPathFinder):
-    def find_spec(self, name, path, target=None):
-        if name != "handpicked.tui.app":
-            return None
-        spec = importlib.machinery.PathFinder.find_spec(name, path)
-        run_module = spec.loader.exec_module
-
-        def exec_module(module):
-            run_module(module)
-            patch(module)
-
-        spec.loader.exec_module = exec_module
-        return spec
-
-
-sys.meta_path.insert(0, PatchApp())
-from handpicked.cli import main
-main(["--workspace", sys.argv[1]])
-"""
-
-
-# The yardstick for first paint: a hello-world Textual app, started and timed the same way.
-_HELLO = r"""
-import sys, time
-from textual.app import App
-from textual.widgets import Static
-
-marks = {"imported": time.time()}
-
-class Hello(App):
-    def compose(self):
-        yield Static("hello, world")
-
-    def _display(self, screen, renderable):
-        super()._display(screen, renderable)
-        if renderable is not None and "painted" not in marks:
-            marks["painted"] = marks["first_frame"] = time.time()
-            marks["cpu"] = time.process_time()
-            print(" ".join(f"{k}={v!r}" for k, v in marks.items()), flush=True)
-            self.exit()
-
-Hello().run(headless=True, size=(120, 40))
-"""
 
 
 def workspace(rows: int, cache: Path = CACHE) -> Path:
@@ -172,13 +99,15 @@ def keep_snapshot(home: Path) -> None:
 def first_paint(home: Path | None) -> dict[str, float]:
     """Seconds from spawning the process to its first frame, and to the first frame of rows
     (`home` None: the hello-world app's first frame); "cpu": the process's CPU seconds then."""
-    argv = [_HELLO] if home is None else [_CHILD, str(home)]
+    argv = [HELLO] if home is None else [FIRST_PAINT, str(home)]
     started = time.time()
     out = subprocess.run(
         [sys.executable, "-c", *argv], capture_output=True, text=True, check=True, timeout=120,
     )  # fmt: skip
-    marks = dict(item.split("=") for item in out.stdout.split())
-    return {name: float(at) - (0 if name == "cpu" else started) for name, at in marks.items()}
+    marks = json.loads(out.stdout.strip().splitlines()[-1])
+    return {
+        name: marks[name] - (0 if name == "cpu" else started) for name in MARKS if name in marks
+    }
 
 
 def wall(argv: list[str]) -> float:

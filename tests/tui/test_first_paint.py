@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Checkbox
 
+from benchmarks.first_paint import FIRST_PAINT
 from handpicked.core import config
 from handpicked.core.contacts.browse import BrowseIndex
 from handpicked.core.db import Workspace
@@ -32,64 +33,15 @@ LATER = (
     "handpicked.tui.screens.compose",
 )  # fmt: skip
 
-# The app run headless at 120x40 through the CLI; at the first frame of the Contacts screen that
-# holds rows, it writes what was imported then and quits. Patched as the CLI imports the app.
-_CHILD = r"""
-import importlib.abc, importlib.machinery, json, sys
-
-seen = {}
-
-def patch(app_module):
-    from handpicked.tui.screens.contacts import ContactsScreen
-
-    App = app_module.HandpickedApp
-    original_display, original_run = App._display, App.run
-
-    def display(self, screen, renderable):
-        original_display(self, screen, renderable)
-        if renderable is None or "modules" in seen or not isinstance(screen, ContactsScreen):
-            return
-        if screen.result is not None and len(screen.result):
-            seen["modules"] = sorted(sys.modules)
-            seen["from_snapshot"] = screen.index.from_snapshot
-            self.call_after_refresh(self.exit)
-
-    def run(self, *args, **kwargs):
-        return original_run(self, headless=True, size=(120, 40))
-
-    App._display, App.run = display, run
-
-
-class PatchApp(importlib.abc.MetaPathFinder):
-    def find_spec(self, name, path, target=None):
-        if name != "handpicked.tui.app":
-            return None
-        spec = importlib.machinery.PathFinder.find_spec(name, path)
-        run_module = spec.loader.exec_module
-
-        def exec_module(module):
-            run_module(module)
-            patch(module)
-
-        spec.loader.exec_module = exec_module
-        return spec
-
-
-sys.meta_path.insert(0, PatchApp())
-from handpicked.cli import main
-code = main(["--workspace", sys.argv[1]])
-print(json.dumps({"code": code, **seen}))
-"""
-
 
 def _first_paint(home: Path) -> set[str]:
-    """Modules imported when `handpicked --workspace HOME` first painted contacts."""
+    """Modules imported when `handpicked --workspace HOME` (headless, through the CLI, as
+    benchmarks/tui_bench.py times it) first painted contacts; it exits 0 right after."""
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(home)],
+        [sys.executable, "-c", FIRST_PAINT, str(home)],
         capture_output=True, text=True, check=True, timeout=60,
     )  # fmt: skip
     report = json.loads(done.stdout.strip().splitlines()[-1])
-    assert report["code"] == 0
     assert "modules" in report, "no frame with contacts was drawn"
     assert report["from_snapshot"]
     return set(report["modules"])
