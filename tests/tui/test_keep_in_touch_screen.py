@@ -97,3 +97,29 @@ async def test_wide_view_shows_every_column(sample_ws, app_factory, wait, text_o
         assert again[first.contact_id].cadence == 12
         await pilot.press("escape")
         assert type(app.screen).__name__ == "ContactsScreen"
+
+
+async def test_t_gives_a_tag_a_cadence_from_the_view(sample_ws, app_factory, wait, text_of):
+    """Verify `t` on the view lists the tags with the cadence each gives, and sets one for
+    everyone with the chosen tag, as `handpicked tag cadence TAG DAYS` does."""
+    ids = _clients(sample_ws)
+    tag(sample_ws, "[b]golf[/b]", ids[:2])  # a tag is text a person typed: shown literally
+    app = app_factory(sample_ws)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait(pilot)
+        await pilot.press("k")
+        await wait(pilot)
+        await pilot.press("t")
+        await wait(pilot)
+        text = text_of(app)
+        assert "clients · every 30 days" in text and "[b]golf[/b]" in text
+        await pilot.press(*"golf", "enter")
+        await wait(pilot)
+        await pilot.pause()
+        assert "everyone tagged [b]golf[/b] every" in text_of(app)
+        await pilot.press("1", "4", "enter")
+        await wait(pilot)
+    standing = {k.contact_id: k for k in keep_in_touch(sample_ws)}
+    assert [(standing[i].cadence, standing[i].cadence_from) for i in ids] == [
+        (14, "tag [b]golf[/b]"), (14, "tag [b]golf[/b]"), (30, "tag clients")
+    ]  # fmt: skip

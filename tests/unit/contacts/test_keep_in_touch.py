@@ -16,6 +16,7 @@ from handpicked.core.contacts import (
     set_tag_cadence,
     snooze,
     tag,
+    tag_cadences,
     touched,
 )
 from handpicked.core.errors import HandpickedError
@@ -185,3 +186,19 @@ def test_without_cadence_the_longest_silence_comes_first_and_the_unknown_last(ws
     found = keep_in_touch(ws)
     assert [k.contact_id for k in found] == [p["Anne"], p["Bob"], p["Cleo"], p["Dan"]]
     assert found[-1].why == "no cadence, never in touch and no connection date"
+
+
+def test_a_tag_written_as_stored_gets_the_cadence_when_another_differs_in_case(ws):
+    """Verify `Clients` and `clients`, two tags as typed, each take their own cadence when named
+    as stored, and one named in another case still finds its tag; tag_cadences lists both."""
+    who = ids(ws)
+    tag(ws, "Clients", [who["Anne"]])
+    tag(ws, "clients", [who["Bob"]])
+    assert set_tag_cadence(ws, "Clients", 30) == ("Clients", True)
+    assert set_tag_cadence(ws, "clients", 60) == ("clients", True)
+    assert set_tag_cadence(ws, "CLIENTS", 90)[0] in {"Clients", "clients"}
+    tag(ws, "Golf", [who["Cleo"]])
+    assert set_tag_cadence(ws, "golf", 14) == ("Golf", True)
+    cadences = tag_cadences(ws)
+    assert cadences["Golf"] == 14 and "golf" not in cadences
+    assert {cadences["Clients"], cadences["clients"]} in ({30, 90}, {60, 90})

@@ -81,6 +81,7 @@ if TYPE_CHECKING:
         set_cadence,
         set_tag_cadence,
         snooze,
+        tag_cadences,
     )
 
 # Where each name lives: imported on first use, so `handpicked contacts --search` never pays for
@@ -103,6 +104,7 @@ _WHERE = {
     "overdue": "touch",
     "set_cadence": "touch",
     "set_tag_cadence": "touch",
+    "tag_cadences": "touch",
     "snooze": "touch",
     "MergePlan": "combine",
     "Pulse": "pulse",
@@ -218,6 +220,7 @@ __all__ = [
     "set_tag_cadence",
     "snooze",
     "tag",
+    "tag_cadences",
     "touched",
     "unassigned",
 ]

@@ -193,16 +193,25 @@ def set_cadence(ws: Workspace, contact_id: int, days: int | None) -> KeepInTouch
     return cadence_standing(ws, contact_id)
 
 
+def tag_cadences(ws: Workspace) -> dict[str, int | None]:
+    """Every tag, in order, with the cadence it gives its people (None: it gives none)."""
+    cadences = stored.tag_cadences(ws.conn)
+    return {name: cadences.get(name) for name in stored.stored_tags(ws.conn)}
+
+
 def set_tag_cadence(ws: Workspace, tag: str, days: int | None) -> tuple[str, bool]:
     """Give everyone with `tag` a cadence (None or 0 removes it). Returns the tag as stored
-    (matched whatever its case) and False when there was nothing to remove."""
+    (the one written so, else one matching whatever its case) and False when there was nothing
+    to remove."""
     name = clean(tag)
     if not name:
         raise HandpickedError("a tag cannot be empty")
-    known = {fold(t): t for t in stored.stored_tags(ws.conn)}
-    if fold(name) not in known:
-        raise HandpickedError(f"no contact has the tag {name!r}: tag someone first")
-    name = known[fold(name)]
+    tags = stored.stored_tags(ws.conn)
+    if name not in tags:  # tags are kept as typed: "Clients" and "clients" may both stand
+        known = {fold(t): t for t in tags}
+        if fold(name) not in known:
+            raise HandpickedError(f"no contact has the tag {name!r}: tag someone first")
+        name = known[fold(name)]
     with transaction(ws.conn) as conn:
         changed = stored.set_tag_cadence(conn, name, _days(days))
     return name, changed

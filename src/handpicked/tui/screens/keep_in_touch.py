@@ -9,6 +9,7 @@ always shows the whole `why` of the person under the cursor.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import pyarrow as pa
@@ -78,6 +79,7 @@ class KeepInTouchScreen(HandpickedScreen[None]):
     BINDINGS = [
         Binding("o", "sort", "Sort", tooltip="Sort by the next column (overdue, name, dates...)"),
         Binding("c", "cadence", "Cadence", tooltip="How often to keep in touch with this person"),
+        Binding("t", "tag_cadence", "Tag cadence", tooltip="How often, for everyone with a tag"),
         Binding("z", "snooze", "Snooze", tooltip="Off the overdue list for a while"),
         Binding("enter", "open", "Open", show=False, tooltip="The contact's details"),
         Binding("escape", "app.pop_screen", "Back", tooltip="Back to the contacts"),
@@ -168,8 +170,8 @@ class KeepInTouchScreen(HandpickedScreen[None]):
             text = "Nobody to keep in touch with yet: import your contacts first."
         elif not with_cadence:
             text = (
-                "Nobody has a cadence yet: press c to set one for a person, or give a tag one"
-                " with `handpicked tag cadence TAG DAYS`. Longest silence first meanwhile."
+                "Nobody has a cadence yet: press c to set one for a person, or t for everyone"
+                " with a tag. Longest silence first meanwhile."
             )
         else:
             text = f"{overdue:,} overdue of {with_cadence:,} with a cadence · sorted by {label} (o)"
@@ -237,6 +239,46 @@ class KeepInTouchScreen(HandpickedScreen[None]):
             self.reload()
 
         self.app.push_screen(picker, chosen)
+
+    def action_tag_cadence(self) -> None:
+        """A tag first (each with the cadence it gives), then how often: as `tag cadence`."""
+        tags = core.tag_cadences(self.app.workspace)
+        if not tags:
+            self.notify("No contact has a tag yet: tag people first, then give the tag a cadence.")
+            return
+        labels = {
+            f"{name} · every {days} days" if days else name: name for name, days in tags.items()
+        }
+
+        def days_for(label: str | None) -> None:
+            if label is None:
+                return
+            name = labels[label]
+            days = tags[name]
+            picker = Picker(
+                f"Keep in touch with everyone tagged {name} every…",
+                CADENCES,
+                current=f"{days} days" if days else None,
+                allow_custom=True,
+                automatic="none from this tag (their own or the default)",
+            )
+            self.app.push_screen(picker, partial(self._set_tag_cadence, name))
+
+        self.app.push_screen(Picker("Give a cadence to everyone tagged…", list(labels)), days_for)
+
+    def _set_tag_cadence(self, name: str, value: str | None) -> None:
+        if value is None:
+            return
+        days = None if value == AUTOMATIC else _days(value)
+        if value != AUTOMATIC and days is None:
+            self.notify(f"{value!r} is not a number of days.", severity="error", markup=False)
+            return
+        try:
+            core.set_tag_cadence(self.app.workspace, name, days)
+        except USER_ERRORS as err:
+            self.app.show_error(err)
+            return
+        self.reload()
 
     def action_snooze(self) -> None:
         current = self.current()
