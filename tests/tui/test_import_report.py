@@ -75,3 +75,43 @@ async def test_reimport_notice_names_the_first_five_and_counts_the_rest(
         "7 changed position: P0 Roy, P1 Roy, P2 Roy, P3 Roy, P4 Roy and 2 more"
         " (tick Changed position)."
     )
+
+
+WARNED = textwrap.dedent(f"""\
+    {HEADER}
+    Ana,Lima,https://www.linkedin.com/in/ana,,Acme,CEO,01 Jan 2022
+    Ana,Lima,https://www.linkedin.com/in/ana,,Acme,CEO,01 Jan 2022
+    Ana,Lima,https://www.linkedin.com/in/ana,,Acme,CEO,01 Jan 2022
+    Luc,Roy,https://www.linkedin.com/in/luc,,Bell,Dev,32 Feb 2022
+    Zoé,Roy,https://www.linkedin.com/in/zoe,,Bell,Dev,[b]99[/b] Foo 2022
+    Max,Roy,https://www.linkedin.com/in/max,,Bell,Dev,2022-13-45
+""")
+
+
+async def test_w_lists_every_warning_the_notice_cut(
+    capsys, empty_ws, app_factory, wait, text_of, tmp_path: Path, monkeypatch
+):
+    """Verify an import notice with more than three warnings says which key lists them, and `w`
+    on Contacts shows every one by line, as `import --json` gives them (markup shown as typed)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "warned.csv").write_text(WARNED, encoding="utf-8")
+    cli = json.loads(run_cli(capsys, tmp_path / "cli-ws", "import", "warned.csv", "--json"))
+    warnings = cli["files"][0]["warnings"]
+    assert len(warnings) == 5
+
+    app = app_factory(empty_ws)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait(pilot)
+        await pilot.press(*"warned.csv", "enter")
+        await wait(pilot)
+        [notice] = [str(n.message) for n in app._notifications if "warned.csv" in str(n.message)]
+        assert notice.splitlines()[-1] == "… and 2 more warnings: press w to list them all."
+        await pilot.press("w")
+        await wait(pilot)
+        text = text_of(app)
+        for warning in warnings:
+            assert f"line {warning['line']}: {warning['reason']}"[:100] in text
+        assert "[b]99[/b] Foo 2022" in text
+        await pilot.press("escape")
+        await wait(pilot)
+        assert "line 7:" not in text_of(app)

@@ -9,6 +9,7 @@ from textual.widgets import Input
 from handpicked.core import campaigns, config
 from handpicked.core.campaigns import email
 from handpicked.core.contacts import store as contacts
+from handpicked.core.models import FileReport, RowIssue
 from handpicked.tui.app import NOTHING_SELECTED, HandpickedApp
 from handpicked.tui.screens import SCREENS, screen_class
 from handpicked.tui.widgets.contact_table import ContactTable
@@ -116,6 +117,10 @@ def _screen_args(ws) -> dict[str, tuple[tuple, dict]]:
         "export": (("spring",), {}),
         "confirm": (("Really?", "Go on?"), {}),
         "merge": (("Merge these two contacts?", "Keep Alma (id 1)."), {}),
+        "import_warnings": (
+            (FileReport(path="x.csv", warnings=[RowIssue(line=2, reason="left empty")]),),
+            {},
+        ),
     }
 
 

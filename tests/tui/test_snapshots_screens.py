@@ -76,6 +76,24 @@ def a_twin(app: HandpickedApp) -> None:
     assert import_paths(app.workspace, [twin])[0].error is None
 
 
+def warned_import(app: HandpickedApp) -> None:
+    """A file whose rows give five warnings, imported as the import dialog imports one."""
+    from handpicked.core.contacts import import_paths
+
+    path = app.workspace.home / "warned.csv"
+    path.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        + "Ana,Lima,https://www.linkedin.com/in/ana-w,,Acme,CEO,01 Jan 2022\n" * 3
+        + "Luc,Roy,https://www.linkedin.com/in/luc-w,,Bell,Dev,32 Feb 2022\n"
+        "Zoé,Roy,https://www.linkedin.com/in/zoe-w,,Bell,Dev,[b]99[/b] Foo 2022\n"
+        "Max,Roy,https://www.linkedin.com/in/max-w,,Bell,Dev,2022-13-45\n",
+        encoding="utf-8",
+    )
+    [report] = import_paths(app.workspace, [path])
+    assert len(report.warnings) == 5
+    app.last_import = report
+
+
 def pick_one_queued(app: HandpickedApp) -> None:
     """Also pick someone already queued in the campaign: Compose lists them as left out."""
     app.pick([campaigns.preview(app.workspace, CAMPAIGN).messages[0].contact_id])
@@ -100,6 +118,7 @@ STEPS: dict[str, Step] = {
     "pulse": step("f12"),
     "welcome": step(empty=True),
     "import": step("i"),
+    "import_warnings": step(warned_import, "w"),
     "confirm": step("f6", "delete"),
     "settings": step("f10"),
     "first_run": step(lambda app: app.push_screen(screen_class("first_run")())),

@@ -35,6 +35,7 @@ from handpicked.tui.widgets.safe import clean_text
 
 if TYPE_CHECKING:
     from handpicked.core.config import Settings
+    from handpicked.core.models import FileReport
 
 DEMO_NOTE = "demo workspace (throw-away)"
 NOTHING_SELECTED = "Nothing selected to copy (ctrl+q quits)."
@@ -82,6 +83,8 @@ class HandpickedApp(PickingApp):
         self.data_version = 0
         """Bumped by every change to contacts, companies or classifications."""
         self.last_campaign: str | None = None
+        self.last_import: FileReport | None = None
+        """The report of the last file imported in the app (`w` on Contacts lists its warnings)."""
         self._settings: Settings | None = None
         self._settings_error: HandpickedError | None = None
         self._preload: Future[BrowseIndex] | None = None

@@ -39,6 +39,9 @@ SCREENS: dict[str, Registered] = {
     "pulse": Registered("pulse:PulseScreen", "Pulse"),
     "welcome": Registered("welcome:WelcomeScreen", "Welcome"),
     "import": Registered("welcome:ImportDialog", "Import a file"),
+    "import_warnings": Registered(
+        "import_warnings:ImportWarningsScreen", "What the last import warned about"
+    ),
     "confirm": Registered("confirm:Confirm", "Questions"),
     "settings": Registered("settings:SettingsScreen", "Settings"),
     "first_run": Registered("settings:FirstRunDialog", "Who is writing? (first start)"),

@@ -9,6 +9,7 @@ typing is debounced, and a stale result (the user typed on) is dropped.
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -89,6 +90,13 @@ class ContactsScreen(HandpickedScreen[None]):
             "r", "reset", "Reset filters", show=False, tooltip="Clear search, ticks and toggles"
         ),
         Binding("i", "import_file", "Import", tooltip="Import or re-import an export file"),
+        Binding(  # off the footer, like `d`: the import notice names it when it is of use
+            "w",
+            "import_warnings",
+            "Import warnings",
+            show=False,
+            tooltip="Every warning and skipped row of the last file imported here",
+        ),
         Binding(  # off the footer (Quit must fit at 160 columns); the help and the palette list it
             "d",
             "duplicates",
@@ -366,6 +374,17 @@ class ContactsScreen(HandpickedScreen[None]):
         from handpicked.tui.screens.welcome import ImportDialog
 
         self.app.push_screen(ImportDialog())
+
+    def action_import_warnings(self) -> None:
+        from handpicked.tui.screens import make_screen
+
+        report = self.app.last_import
+        if report is None:
+            self.notify("No file was imported in the app since it started: i imports one.")
+        elif not (report.warnings or report.skipped):
+            self.notify(f"{Path(report.path).name} was imported without a warning.", markup=False)
+        else:
+            self.app.push_screen(make_screen("import_warnings", report))
 
     def action_keep_in_touch(self) -> None:
         from handpicked.tui.screens.keep_in_touch import KeepInTouchScreen

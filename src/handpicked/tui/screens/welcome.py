@@ -89,9 +89,7 @@ def summary(report: FileReport, moved: Sequence[str] = (), duplicates: int = 0) 
     lines += [f"line {w.line}: {w.reason}" for w in report.warnings[:SHOWN_WARNINGS]]
     if len(report.warnings) > SHOWN_WARNINGS:
         more = len(report.warnings) - SHOWN_WARNINGS
-        lines.append(
-            f"… and {more:,} more warnings (handpicked import --dry-run --json lists them all)"
-        )
+        lines.append(f"… and {more:,} more warnings: press w to list them all.")
     if duplicates:
         plural = "" if duplicates == 1 else "s"
         lines.append(f"{duplicates:,} possible duplicate{plural}: press d on Contacts.")
@@ -187,6 +185,7 @@ class ImportForm(Vertical):
         report = event.report
         self._status(summary(report, event.moved, event.duplicates), error=bool(report.error))
         if not report.error:
+            self.app.last_import = report
             self.app.data_changed()
             self.post_message(self.Imported(report, event.moved, event.duplicates))
 
