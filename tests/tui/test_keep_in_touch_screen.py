@@ -116,7 +116,9 @@ async def test_t_gives_a_tag_a_cadence_from_the_view(sample_ws, app_factory, wai
         await pilot.press(*"golf", "enter")
         await wait(pilot)
         await pilot.pause()
-        assert "everyone tagged [b]golf[/b] every" in text_of(app)
+        text = text_of(app)
+        assert "everyone tagged [b]golf[/b] every" in text
+        assert "number of days." in text and "label" not in text
         await pilot.press("1", "4", "enter")
         await wait(pilot)
     standing = {k.contact_id: k for k in keep_in_touch(sample_ws)}

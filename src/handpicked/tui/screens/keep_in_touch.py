@@ -221,6 +221,7 @@ class KeepInTouchScreen(HandpickedScreen[None]):
             CADENCES,
             current=own,
             allow_custom=True,
+            typed="number of days",
             automatic="none of their own (their tags' or the default)",
         )
 
@@ -260,6 +261,7 @@ class KeepInTouchScreen(HandpickedScreen[None]):
                 CADENCES,
                 current=f"{days} days" if days else None,
                 allow_custom=True,
+                typed="number of days",
                 automatic="none from this tag (their own or the default)",
             )
             self.app.push_screen(picker, partial(self._set_tag_cadence, name))
@@ -284,7 +286,9 @@ class KeepInTouchScreen(HandpickedScreen[None]):
         current = self.current()
         if current is None:
             return
-        picker = Picker(f"Snooze {current.name} for…", SNOOZES, allow_custom=True)
+        picker = Picker(
+            f"Snooze {current.name} for…", SNOOZES, allow_custom=True, typed="number of days"
+        )
 
         def chosen(value: str | None) -> None:
             if value is None:

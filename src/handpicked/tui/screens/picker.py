@@ -52,13 +52,17 @@ class Picker(ModalScreen[str | None]):
         current: str | None = None,
         allow_custom: bool = False,
         automatic: str | None = None,
+        typed: str | None = None,
     ) -> None:
+        """`typed`: what a value typed outside the list is, when not a label of one's own
+        ("number of days" for a cadence)."""
         super().__init__()
         self.title_text = title
         self.choices = list(dict.fromkeys(choices))
         self.current = current
         self.allow_custom = allow_custom
         self.automatic = automatic
+        self.typed = typed
         self._visible: list[str] = []
 
     def compose(self) -> ComposeResult:
@@ -66,7 +70,11 @@ class Picker(ModalScreen[str | None]):
             yield Static(safe_line(self.title_text), id="picker-title")
             hint = "Type to narrow, Enter to choose, Escape to cancel."
             if self.allow_custom:
-                hint += " A name not in the list becomes your own label."
+                hint += (
+                    f" Or type a {self.typed}."
+                    if self.typed
+                    else " A name not in the list becomes your own label."
+                )
             yield Static(hint, id="picker-help")
             yield Input(placeholder="Filter…", id="picker-filter")
             yield OptionList(id="picker-options", markup=False)
@@ -86,7 +94,8 @@ class Picker(ModalScreen[str | None]):
             options.append(Option(safe_line(mark + value)))
         exact = any(fold(c) == wanted for c in self.choices)
         if self.allow_custom and text.strip() and not exact:
-            options.append(Option(safe_line(f"+ new label: {text.strip()}", "bold"), id="new"))
+            new = f"+ {text.strip()}" if self.typed else f"+ new label: {text.strip()}"
+            options.append(Option(safe_line(new, "bold"), id="new"))
         self._visible = visible
         option_list = self.query_one(OptionList)
         option_list.set_options(options)
