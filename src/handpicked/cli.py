@@ -12,6 +12,7 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 from importlib import import_module
+from typing import Any
 
 from handpicked.commands.common import CommandError, cli_message, workspace_dir, workspace_home
 from handpicked.core.db import DB_NAME, database_problem
@@ -71,12 +72,26 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         type=workspace_dir,
         help="workspace folder (default: $HANDPICKED_HOME, else your user data folder)",
     )
+    parser.add_argument("--version", action=_Version, help="the installed version, and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     modules = [COMMANDS[command]] if command in COMMANDS else COMMAND_MODULES
     for name in modules:
         import_module(f"handpicked.commands.{name}").register(sub)
     _workspace_after_commands(parser)
     return parser
+
+
+class _Version(argparse.Action):
+    """`--version`: read from the installed package only when asked (no command pays for it)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest=argparse.SUPPRESS, nargs=0, help=kwargs.get("help"))
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
+        from importlib.metadata import version
+
+        print(f"handpicked {version('handpicked')}")
+        parser.exit()
 
 
 def _workspace_after_commands(parser: argparse.ArgumentParser) -> None:

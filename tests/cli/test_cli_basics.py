@@ -111,3 +111,17 @@ def test_locked_database_is_one_line(tmp_path, capsys, monkeypatch):
     assert err.startswith(f"error: {ws / 'handpicked.db'}: another handpicked is writing")
     assert "move it aside" not in err  # a healthy database is never to be moved
     assert err.count("\n") == 1
+
+
+def test_version_names_the_installed_release(tmp_path, capsys):
+    """Verify `handpicked --version` prints the installed version and exits 0."""
+    from importlib.metadata import version
+
+    for argv in (["--version"], ["--workspace", str(tmp_path), "--version"]):
+        try:
+            main(argv)
+        except SystemExit as done:
+            assert done.code == 0, argv
+        else:
+            raise AssertionError(f"{argv} did not exit")
+        assert capsys.readouterr().out == f"handpicked {version('handpicked')}\n", argv
