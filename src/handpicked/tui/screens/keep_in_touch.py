@@ -9,6 +9,7 @@ always shows the whole `why` of the person under the cursor.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -225,21 +226,8 @@ class KeepInTouchScreen(HandpickedScreen[None]):
             automatic="none of their own (their tags' or the default)",
         )
 
-        def chosen(value: str | None) -> None:
-            if value is None:
-                return
-            days = None if value == AUTOMATIC else _days(value)
-            if value != AUTOMATIC and days is None:
-                self.notify(f"{value!r} is not a number of days.", severity="error", markup=False)
-                return
-            try:
-                core.set_cadence(self.app.workspace, current.contact_id, days)
-            except USER_ERRORS as err:
-                self.app.show_error(err)
-                return
-            self.reload()
-
-        self.app.push_screen(picker, chosen)
+        store = partial(core.set_cadence, self.app.workspace, current.contact_id)
+        self.app.push_screen(picker, partial(self._cadence_chosen, store))
 
     def action_tag_cadence(self) -> None:
         """A tag first (each with the cadence it gives), then how often: as `tag cadence`."""
@@ -264,11 +252,14 @@ class KeepInTouchScreen(HandpickedScreen[None]):
                 typed="number of days",
                 automatic="none from this tag (their own or the default)",
             )
-            self.app.push_screen(picker, partial(self._set_tag_cadence, name))
+            store = partial(core.set_tag_cadence, self.app.workspace, name)
+            self.app.push_screen(picker, partial(self._cadence_chosen, store))
 
         self.app.push_screen(Picker("Give a cadence to everyone tagged…", list(labels)), days_for)
 
-    def _set_tag_cadence(self, name: str, value: str | None) -> None:
+    def _cadence_chosen(self, store: Callable[[int | None], object], value: str | None) -> None:
+        """A cadence picked for a person or a tag: `store(days)` keeps it (None: back to what
+        stands without it), then the view is read again."""
         if value is None:
             return
         days = None if value == AUTOMATIC else _days(value)
@@ -276,7 +267,7 @@ class KeepInTouchScreen(HandpickedScreen[None]):
             self.notify(f"{value!r} is not a number of days.", severity="error", markup=False)
             return
         try:
-            core.set_tag_cadence(self.app.workspace, name, days)
+            store(days)
         except USER_ERRORS as err:
             self.app.show_error(err)
             return
