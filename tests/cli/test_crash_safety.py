@@ -16,6 +16,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -139,7 +140,7 @@ def stalled_at(db: Path, table: str, row: int) -> None:
     A test instrument, not part of handpicked: SQL alone cannot sleep, so the trigger counts
     rows of a large cross join, which keeps the process inside its open transaction for hours.
     """
-    with sqlite3.connect(db) as raw:
+    with closing(sqlite3.connect(db)) as raw:  # closed: an open one keeps others from WAL's exit
         raw.executescript(
             f"""
             CREATE TABLE stall(x);
@@ -247,3 +248,43 @@ def test_kill_9_during_import_keeps_what_was_stored(tmp_path, cli):
         assert tuple(rows.fetchone()) == (600, 600)
         companies = {r[0] for r in ws.conn.execute("SELECT company FROM contacts")}
         assert companies == {"Globex"}
+
+
+def test_kill_9_during_a_big_first_import_leaves_an_empty_sound_workspace(tmp_path, cli):
+    """Verify a first import killed inside its transaction, which runs with a rollback journal
+    rather than WAL, leaves a sound, empty workspace back in WAL; run again, it stores all."""
+    from benchmarks.generate import write_linkedin
+
+    network = write_linkedin(tmp_path / "Connections.csv", count=6000, seed=3)
+    home = tmp_path / "ws"
+    with Workspace(home) as ws:
+        ws.conn.execute("SELECT 1")  # an empty workspace, made
+    db = home / "handpicked.db"
+    stalled_at(db, "contacts", 3000)
+    proc = start(home, "import", str(network))
+    journal = home / "handpicked.db-journal"
+    try:
+        deadline = time.monotonic() + 60
+        while not journal.exists():  # a poll: the stall makes the moment certain
+            assert proc.poll() is None, f"it ended first: {proc.communicate()}"
+            assert time.monotonic() < deadline, "the import never wrote a rollback journal"
+            time.sleep(0.01)
+    except BaseException:
+        proc.kill()
+        proc.communicate(timeout=20)
+        raise
+    kill(proc)
+    assert journal.exists()  # hot: the next reader rolls it back
+    assert_intact(home)
+    with sqlite3.connect(db) as raw:
+        raw.executescript("DROP TRIGGER stall_insert; DROP TABLE stall;")
+    with Workspace(home) as ws:
+        assert ws.conn.execute("SELECT count(*) FROM contacts").fetchone()[0] == 0
+        assert ws.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+    again = cli("import", network, "--json")
+    assert again.code == 0, again.err
+    assert again.json()["files"][0]["imported"] == 6000
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert raw.execute("SELECT count(*) FROM contacts").fetchone()[0] == 6000

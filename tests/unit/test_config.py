@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handpicked.core import config
+from handpicked.core import config, configfile
 from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
 
@@ -188,3 +188,54 @@ def test_unsigned_says_when_me_name_is_unset(tmp_path):
     assert config.unsigned(config.load(ws)) is None
     config.set_values(ws, {"me.name": "Ada Lovelace", "me.signature": ""})
     assert config.unsigned(config.load(ws)) is None
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda p: p.mkdir(),
+        lambda p: p.write_bytes(b'[me]\nname = "Ren\xe9"\n'),
+        lambda p: p.write_text("[me\nlanguage = 'fr'\n", encoding="utf-8"),
+        lambda p: p.write_text("[me]\nlanguage = 'de'\n", encoding="utf-8"),
+        lambda p: p.write_text("[me]\nlanguage = ['fr']\n", encoding="utf-8"),
+        lambda p: p.write_text("me = 'fr'\n", encoding="utf-8"),
+    ],
+    ids=["folder", "latin-1", "bad-toml", "unknown-language", "not-text", "not-a-section"],
+)
+def test_the_language_alone_is_refused_in_the_whole_files_words(tmp_path, make):
+    """Verify reading only the language refuses a file it cannot use with config.load's error."""
+    ws = Workspace(tmp_path)
+    make(ws.config_path)
+    with pytest.raises(HandpickedError) as whole:
+        config.load(ws)
+    with pytest.raises(HandpickedError) as alone:
+        configfile.language(ws)
+    assert str(alone.value) == str(whole.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "valid"),
+    [
+        (None, "en", True),
+        ("", "en", True),
+        ("[me]\nname = 'Alex'\n", "en", True),
+        ("[me]\nlanguage = 'fr'\n", "fr", True),
+        ("[me]\nlanguage = 'en'\n[smtp]\nport = 'x'\n", "en", False),
+        ("[me]\nlanguage = 'fr'\nnickname = 'Al'\n[audience]\nmax = 0\n", "fr", False),
+    ],
+    ids=["no-file", "empty", "unset", "french", "bad-port", "bad-audience"],
+)
+def test_the_language_alone_is_read_past_settings_an_import_does_not_use(
+    tmp_path, text, language, valid
+):
+    """Verify the language is read as config.load gives it, and past a wrong setting elsewhere
+    in the file (an import uses none of them), which config.load still refuses."""
+    ws = Workspace(tmp_path)
+    if text is not None:
+        ws.config_path.write_text(text, encoding="utf-8")
+    assert configfile.language(ws) == language
+    if valid:
+        assert config.load(ws).me.language == language
+    else:
+        with pytest.raises(HandpickedError):
+            config.load(ws)

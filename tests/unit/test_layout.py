@@ -17,7 +17,10 @@ import handpicked
 SRC = Path(handpicked.__file__).parent
 CORE = SRC / "core"
 FACES = [SRC / "cli.py", *sorted((SRC / "commands").rglob("*.py")), *(SRC / "tui").rglob("*.py")]
-BASE = {"errors", "models", "text", "names", "fileio", "resources", "config", "clock", "bulk"}
+BASE = {
+    "errors", "models", "reports", "text", "names", "fileio", "resources", "config",
+    "configfile", "clock", "bulk",
+}  # fmt: skip
 WORKFLOWS = {"db", "contacts", "messages", "campaigns"}
 # A statement written out or run is SQL; a face holding the connection is too (core passes the
 # connection of an open transaction on to a store, which is fine).

@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from handpicked.commands.common import add_json, cli_message, emit_json, key_value, out, workspace
 from handpicked.core import contacts
 from handpicked.core.errors import HandpickedError
-from handpicked.core.models import FileReport
 from handpicked.core.text import safe_text
+
+if TYPE_CHECKING:  # the models module loads pydantic, which an import never needs
+    from handpicked.core.models import FileReport
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -102,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
     # Nothing ever merges two contacts behind the user's back: the report points them out.
     duplicates = None if args.dry_run else contacts.duplicates_after_import(ws, reports)
     if args.json:
-        data: dict = {"files": [_report_json(r) for r in reports]}
+        data: dict = {"files": [r.as_json() for r in reports]}
         if duplicates is not None:
             data["possible_duplicates"] = duplicates
         emit_json(data)
@@ -123,13 +126,3 @@ def error_text(report: FileReport) -> str:
     if report.failure is not None:
         return cli_message(report.failure)
     return report.error or "import failed"
-
-
-def _report_json(report: FileReport) -> dict:
-    data = report.model_dump(mode="json", exclude={"error"})
-    for key in ("unmatched", "replies", "passed_over"):  # the archive's files only
-        if data.get(key) is None:
-            data.pop(key, None)
-    if report.error:
-        data["error"] = report.error
-    return data

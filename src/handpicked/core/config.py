@@ -7,14 +7,15 @@ never live in this file: the SMTP password is in the OS keyring (see `secrets`).
 
 from __future__ import annotations
 
-import tomllib
 from typing import Any, Literal, cast, get_args, get_origin
 
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic.fields import FieldInfo
 
+from handpicked.core import configfile
 from handpicked.core.clock import MAX_COUNT, MAX_DAYS
+from handpicked.core.configfile import DEFAULT_LANGUAGE, Language
 from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
 from handpicked.core.fileio import write_atomic
@@ -31,7 +32,7 @@ class Me(_Section):
     """Your name, as templates sign with `{{ me.name }}`."""
     signature: str = ""
     """A sign-off block for `{{ me.signature }}` (your name, role, a link)."""
-    language: Literal["fr", "en"] = "en"
+    language: Language = DEFAULT_LANGUAGE
     """Language assumed for contacts whose title and company don't tell."""
     profile_url: str = ""
     """Your own LinkedIn profile URL: tells your messages from theirs in LinkedIn's archive."""
@@ -141,31 +142,11 @@ def _split(key: str) -> tuple[str, str]:
 
 def load(ws: Workspace) -> Settings:
     """The workspace's settings; a file edited by hand into nonsense is refused, line named."""
-    path = ws.config_path
+    data = configfile.read(ws.config_path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return Settings()
-    except IsADirectoryError:
-        raise HandpickedError(
-            f"{path}: is a folder, not a settings file; move it aside to use the default settings"
-        ) from None
-    except OSError as err:
-        raise HandpickedError(f"{path}: cannot be read ({err.strerror})") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        raise HandpickedError(
-            f"{path}: line {line} is not UTF-8 text; save the file as UTF-8, or delete it to use "
-            "the default settings"
-        ) from None
-    try:
-        return Settings.model_validate(tomllib.loads(text))
-    except tomllib.TOMLDecodeError as err:
-        raise HandpickedError(f"{path}: not valid TOML ({err}); fix or delete the file") from None
+        return Settings.model_validate(data)
     except ValidationError as err:
-        raise HandpickedError(f"{path}: {_problem(err)}") from None
+        raise HandpickedError(f"{ws.config_path}: {_problem(err)}") from None
 
 
 def _problem(err: ValidationError) -> str:

@@ -1,21 +1,25 @@
 """What crosses module boundaries: contacts, import reports, audiences, templates, messages.
 
 Pydantic models at the edges (the CLI's JSON, the TUI's screens, the templates' context) so every
-shape is validated and documented once. Hot loops (parsing 100,000 rows) use `ParsedRow`, a plain
-slotted dataclass, because building a validated model per row would dominate the import time.
+shape is validated and documented once. What an import reads and reports (`ParsedRow`,
+`ParsedFile`, `RowIssue`, `FileReport`) are plain dataclasses in `reports`, re-exported here for
+the faces: an import of 100,000 rows must not pay for pydantic, nor build a model per row.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
-from handpicked.core.errors import HandpickedError
+# Re-exported for the faces (`as` marks them so for mypy).
+from handpicked.core.reports import MAP_TARGETS as MAP_TARGETS
+from handpicked.core.reports import FileReport as FileReport
+from handpicked.core.reports import ParsedFile as ParsedFile
+from handpicked.core.reports import ParsedRow as ParsedRow
+from handpicked.core.reports import RowIssue as RowIssue
 
-Format = Literal["linkedin", "google", "outlook", "vcard", "csv"]
 SectorSource = Literal["contact", "company", "column", "dictionary", "rule", "none"]
 RoleSource = Literal["contact", "rule", "none"]
 # Where a message stands (MessageView.status): "draft" is an unsaved one, the compose preview's,
@@ -28,80 +32,6 @@ CHANNELS: tuple[str, ...] = ("linkedin-message", "connection-note", "inmail", "e
 # campaigns/, so the CLI's parser can offer them without loading the campaign code.
 MARKABLE: tuple[str, ...] = ("sent", "replied", "skipped", "queued")
 EXPORT_FORMATS: tuple[str, ...] = ("csv", "json", "md", "html")
-
-# Fields an import column can be mapped to with `--map HEADER=FIELD`.
-MAP_TARGETS: tuple[str, ...] = (
-    "first_name",
-    "last_name",
-    "full_name",
-    "email",
-    "company",
-    "position",
-    "profile_url",
-    "connected_on",
-    "sector",
-    "tags",
-    "notes",
-)
-
-
-@dataclass(slots=True)
-class ParsedRow:
-    """One usable row of an export, cleaned but not yet matched against the workspace."""
-
-    line: int
-    first_name: str = ""
-    last_name: str = ""
-    email: str = ""
-    company: str = ""
-    position: str = ""
-    profile_url: str = ""
-    connected_on: dt.date | None = None
-    sector: str = ""  # a sector/industry column's label, as written in the file
-    tags: list[str] = field(default_factory=list)
-    notes: str = ""
-
-
-class RowIssue(BaseModel):
-    """A skipped row or an unreadable value, with the 1-based line where it starts in the file."""
-
-    line: int
-    reason: str
-
-
-class ParsedFile(BaseModel):
-    """An export read into rows: what importers return, before anything is stored."""
-
-    path: str
-    format: Format
-    rows: list[ParsedRow] = Field(default_factory=list)
-    skipped: list[RowIssue] = Field(default_factory=list)
-    warnings: list[RowIssue] = Field(default_factory=list)
-
-    model_config = {"arbitrary_types_allowed": True}
-
-
-class FileReport(BaseModel):
-    """What one file's import did (the `import --json` contract, one entry per file)."""
-
-    path: str
-    format: str | None = None
-    imported: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    skipped: list[RowIssue] = Field(default_factory=list)
-    warnings: list[RowIssue] = Field(default_factory=list)
-    changed_position: list[int] = Field(default_factory=list)
-    not_in_export: int = 0
-    # LinkedIn's archive only (None, and left out of the JSON, for a contacts export):
-    unmatched: int | None = None  # messages or invitations whose person is no contact
-    replies: int | None = None  # campaign messages found answered, now `replied`
-    passed_over: str | None = None  # why an archive's file was not read (not CSV, not known)
-    error: str | None = None  # set when the whole file failed; nothing of it was stored
-    failure: HandpickedError | None = Field(None, exclude=True, repr=False)
-    """The error itself, so each face can add its own hint to `error` (not in the JSON)."""
-
-    model_config = {"arbitrary_types_allowed": True}
 
 
 class PreviousPosition(BaseModel):

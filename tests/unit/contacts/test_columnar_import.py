@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import sqlite3
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -81,7 +82,7 @@ def import_both(
         with Workspace(tmp_path / f"ws-{side}") as ws:
             for company, sector in (sectors or {}).items():
                 set_company_sector(ws, company, sector)
-            reports = [import_file(ws, read(path, fmt)).model_dump() for path in files]
+            reports = [asdict(import_file(ws, read(path, fmt))) for path in files]
             sides += [reports, tables(ws)]
     return tuple(sides)  # type: ignore[return-value]
 
@@ -145,6 +146,50 @@ def test_a_generated_network_takes_the_new_contacts_path_and_matches(tmp_path):
     parsed = read_columnar(path.read_bytes(), str(path))
     assert parsed is not None and _Columns(parsed).all_new()
     assert_same(tmp_path, path)
+
+
+def test_spellings_cleaned_into_one_value_store_alike_and_as_encoded(tmp_path):
+    """Verify names, companies and titles read as two cells but cleaned into one value (spaces
+    around them) are stored alike both ways, by the distinct values the reader passes on."""
+    rows = [
+        ["Marie", "Roy", f"https://www.linkedin.com/in/m{i}", "", company, title, "1 Jan 2020"]
+        for i, (company, title) in enumerate(
+            [("Acme", "Directrice RH"), (" Acme ", " Directrice RH"), ("Acme  ", "CTO")]
+        )
+    ] + [[" Marie ", "Roy ", "https://www.linkedin.com/in/m9", "", "Globex", "CTO ", ""]]
+    path = tmp_path / "Connections.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows([HEADER, *rows])
+    parsed = read_columnar(path.read_bytes(), str(path))
+    assert parsed is not None
+    values, _ = parsed.distinct["company"]
+    assert values.count("Acme") == 3  # three cells, one value: each still classified alike
+    columns = _Columns(parsed)
+    assert columns.all_new() and columns.company.values == values
+    assert_same(tmp_path, path)
+
+
+def _as_encoded(parsed) -> dict[str, list[str]]:
+    return {
+        name: [values[i] for i in indices.to_pylist()]
+        for name, (values, indices) in parsed.distinct.items()
+    }
+
+
+def test_distinct_values_passed_on_follow_dropped_rows_and_leave_split_names_out(tmp_path):
+    """Verify the distinct values the reader passes on point at the right rows when nameless
+    rows were dropped, and that names split from a full name are not passed on."""
+    path = linkedin(tmp_path / "Connections.csv", HOSTILE)  # an empty line, a nameless row
+    parsed = read_columnar(path.read_bytes(), str(path))
+    assert parsed is not None and len(parsed) == len(HOSTILE) - 2
+    assert _as_encoded(parsed) == {
+        name: getattr(parsed, name) for name in ("first_name", "last_name", "company", "position")
+    }
+    full = tmp_path / "full.csv"
+    full.write_text("Name,Company,Title\nAda Lovelace,Acme,CTO\n,,\nGrace Hopper,Navy,Admiral\n")
+    named = read_columnar(full.read_bytes(), str(full), mapping={"Name": "full_name"})
+    assert named is not None and named.first_name == ["Ada", "Grace"]
+    assert _as_encoded(named) == {"company": ["Acme", "Navy"], "position": ["CTO", "Admiral"]}
 
 
 def test_reimport_over_a_columnar_first_import_skips_unchanged_and_reports_moves(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -577,7 +578,9 @@ def _state(ws):
 
 
 def _outcome(report):
-    return report.model_dump(exclude={"path"})
+    outcome = asdict(report)
+    del outcome["path"]
+    return outcome
 
 
 def test_fingerprints_change_nothing_but_the_time_a_reimport_takes(tmp_path):

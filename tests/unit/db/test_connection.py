@@ -219,3 +219,52 @@ def test_damaged_file_says_damaged(tmp_path):
     with pytest.raises(HandpickedError) as err:
         _ = Workspace(tmp_path).conn
     assert "damaged" in str(err.value) and "backup" in str(err.value)
+
+
+def _journal(conn: sqlite3.Connection) -> str:
+    return conn.execute("PRAGMA journal_mode").fetchone()[0]
+
+
+def test_a_rollback_journal_transaction_commits_and_gives_wal_back(tmp_path):
+    """Verify a transaction asked to use a rollback journal runs in one, commits, and leaves
+    the workspace in WAL, so other processes can read while it writes again."""
+    ws = Workspace(tmp_path)
+    with transaction(ws.conn, rollback_journal=True) as conn:
+        assert _journal(conn) == "delete"
+        conn.execute("INSERT INTO imports(path, format, at) VALUES ('p', 'csv', 'now')")
+    assert _journal(ws.conn) == "wal"
+    ws.close()
+    with sqlite3.connect(tmp_path / "handpicked.db") as raw:
+        assert _journal(raw) == "wal"
+        assert raw.execute("SELECT count(*) FROM imports").fetchone()[0] == 1
+
+
+def test_a_rollback_journal_transaction_rolls_back_and_gives_wal_back(tmp_path):
+    """Verify a failure inside a rollback-journal transaction stores nothing and leaves no
+    journal file, the workspace in WAL again."""
+    ws = Workspace(tmp_path)
+    with pytest.raises(RuntimeError), transaction(ws.conn, rollback_journal=True) as conn:
+        conn.execute("INSERT INTO imports(path, format, at) VALUES ('p', 'csv', 'now')")
+        raise RuntimeError("boom")
+    assert _journal(ws.conn) == "wal"
+    assert ws.conn.execute("SELECT count(*) FROM imports").fetchone()[0] == 0
+    assert not (tmp_path / "handpicked.db-journal").exists()
+
+
+def test_a_rollback_journal_is_not_forced_on_a_shared_workspace(tmp_path):
+    """Verify that while another connection has the workspace open, the transaction stays in
+    WAL (that reader keeps reading) and still commits, without waiting for the other."""
+    ws = Workspace(tmp_path)
+    ws.conn.execute("SELECT 1")  # the workspace made, then opened by someone else too
+    other = sqlite3.connect(tmp_path / "handpicked.db", isolation_level=None)
+    try:
+        other.execute("SELECT count(*) FROM contacts").fetchone()
+        with transaction(ws.conn, rollback_journal=True) as conn:
+            assert _journal(conn) == "wal"
+            conn.execute("INSERT INTO imports(path, format, at) VALUES ('p', 'csv', 'now')")
+            assert other.execute("SELECT count(*) FROM imports").fetchone()[0] == 0
+        assert other.execute("SELECT count(*) FROM imports").fetchone()[0] == 1
+        busy = ws.conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        assert busy == Workspace.busy_timeout_ms  # put back after asking without waiting
+    finally:
+        other.close()

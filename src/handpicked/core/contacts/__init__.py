@@ -50,10 +50,10 @@ if TYPE_CHECKING:
         count_duplicates,
         dismiss_duplicate,
         duplicate_suggestions,
-        duplicates_after_import,
     )
     from handpicked.core.contacts.filters import AudienceFilter
     from handpicked.core.contacts.merge import import_paths
+    from handpicked.core.contacts.merge.files import duplicates_after_import
     from handpicked.core.contacts.pulse import Pulse, ReplyRate, network_pulse
     from handpicked.core.contacts.store import (
         do_not_contact,
@@ -119,7 +119,7 @@ _WHERE = {
     "company_sectors": "companies",
     "contact_lines": "store.reading",
     "count_duplicates": "duplicates",
-    "duplicates_after_import": "duplicates",
+    "duplicates_after_import": "merge.files",
     "data_stamp": "browse",
     "dismiss_duplicate": "duplicates",
     "do_not_contact": "store",

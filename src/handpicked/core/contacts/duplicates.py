@@ -22,11 +22,9 @@ from handpicked.core.contacts.store.merging import (
     dismiss_pair,
     dismissed_pairs,
     merge_values,
-    source_formats,
 )
 from handpicked.core.db import Workspace, transaction
 from handpicked.core.errors import HandpickedError
-from handpicked.core.models import FileReport
 from handpicked.core.names import is_credential
 from handpicked.core.text import email_key, fold, profile_key, safe_text
 
@@ -205,22 +203,6 @@ def count_duplicates(ws: Workspace) -> int:
     point them out (the pairs are found, their words and order are not worked out)."""
     conn = ws.conn
     return len(_found(candidate_rows(conn), dismissed_pairs(conn)))
-
-
-def duplicates_after_import(ws: Workspace, reports: Iterable[FileReport]) -> int | None:
-    """The suggestions an import's report points out, or None when looking cannot find new ones.
-
-    An import that added or changed nobody brings no new pair (a re-import of the same export
-    stays as quick as it is). A workspace of LinkedIn records only holds no namesake pair
-    (an export lists each profile once, see `_pairs`), and its rows sharing an email or a
-    profile were named by the import's own warnings: counting there would cost a fresh import
-    of 100,000 connections most of a second and a third more memory, for nothing new.
-    """
-    if not any(r.imported or r.updated for r in reports if r.error is None):
-        return None
-    if source_formats(ws.conn) <= {"linkedin"}:
-        return None
-    return count_duplicates(ws)
 
 
 def dismiss_duplicate(ws: Workspace, first: int, second: int) -> bool:

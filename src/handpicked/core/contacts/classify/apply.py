@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from handpicked.core import config
+from handpicked.core import configfile
 from handpicked.core.contacts.classify import Classifier
 from handpicked.core.contacts.classify.sectors import SectorGuess, resolve_sector
 from handpicked.core.contacts.classify.taxonomy import UNCLASSIFIED
@@ -43,7 +43,7 @@ class ClassifyContext:
         conn = conn or ws.conn
         assignments = company_sector_map(conn)
         rules = ws.rules_path if ws.rules_path.exists() else None
-        language = config.load(ws).me.language
+        language = configfile.language(ws)  # the settings' models only for a bad value
         return cls(Classifier(rules), assignments, language)
 
     def apply(self, conn: sqlite3.Connection, ids: Iterable[int] | None = None) -> int:

@@ -21,7 +21,7 @@ from handpicked.core.contacts.importers.sheet import read_sheet, sheet_kind
 from handpicked.core.contacts.importers.vcard import looks_like_vcard, read_vcard
 from handpicked.core.errors import HandpickedError, Hint
 from handpicked.core.fileio import read_capped
-from handpicked.core.models import ParsedFile
+from handpicked.core.reports import ParsedFile
 
 if TYPE_CHECKING:
     from handpicked.core.contacts.importers.columnar import ColumnarFile

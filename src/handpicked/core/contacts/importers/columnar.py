@@ -50,8 +50,8 @@ from handpicked.core.contacts.importers.layouts import (
 )
 from handpicked.core.contacts.importers.vcard import looks_like_vcard
 from handpicked.core.errors import HandpickedError
-from handpicked.core.models import ParsedRow, RowIssue
 from handpicked.core.names import split_full_name
+from handpicked.core.reports import ParsedRow, RowIssue
 from handpicked.core.text import clean, control_class, one_line
 
 _LINE_END = re.compile(rb"\r\n|\r|\n")
@@ -81,6 +81,9 @@ class ColumnarFile:
     notes: list[str]
     skipped: list[RowIssue] = field(default_factory=list)
     warnings: list[RowIssue] = field(default_factory=list)
+    distinct: dict[str, tuple[list[str], pa.Array]] = field(default_factory=dict)
+    """Where the reader had it, a field's values as (values, each row's index into them): a
+    fresh import works per distinct name, company and title, and need not encode them again."""
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -258,6 +261,7 @@ def _last_lines(data: bytes, start: int, end: int, count: int) -> bytes:
 _READ = ("email", "company", "position", "profile_url", "connected_on", "sector", "tags", "notes",
          WEBSITE)  # fmt: skip
 _UNIQUE = ("email", "profile_url", "notes", WEBSITE)  # one a person: read as they are
+_DISTINCT = ("first_name", "last_name", "company", "position")  # see ColumnarFile.distinct
 
 
 @dataclass
@@ -271,6 +275,7 @@ class PlainCells:
     multiline: set[int]  # the columns with a value over several lines
     lines: list[int]  # the line each row starts on
     date_header: str
+    encoded: dict[str, tuple[list[str], pa.Array]] = field(default_factory=dict)
 
     def rows(self) -> ColumnarFile | None:
         """The rows: cells cleaned (per distinct value where values repeat), then the name,
@@ -278,7 +283,7 @@ class PlainCells:
         rows = _Rows(self.lines, {})
         for target in NAME_TARGETS:
             rows.fields[target] = self._field(target)
-        rows.name_or_drop(self.columns)
+        named = rows.name_or_drop(self.columns)
         for target in _READ:
             if target not in rows.fields:
                 rows.fields[target] = rows.kept(self._field(target))
@@ -299,7 +304,9 @@ class PlainCells:
         rows.tags = list(map(lists.__getitem__, fields["tags"]))
         if not rows.lines and not rows.skipped:
             return None  # `csvfile` says the file has no rows
-        return rows.result(self.name, self.format)
+        found = rows.result(self.name, self.format)
+        found.distinct = rows.encoded(self.encoded, named)
+        return found
 
     def _field(self, target: str) -> list[str]:
         """A field's cleaned value on each row; its column is let go of."""
@@ -317,6 +324,8 @@ class PlainCells:
         values = list(map(cleaned, encoded.dictionary.to_pylist()))
         if target in ("company", "position") and index in self.multiline:
             values = [one_line(value) if "\n" in value else value for value in values]
+        if target in _DISTINCT:
+            self.encoded[target] = (values, encoded.indices)
         return list(map(values.__getitem__, ints(encoded.indices)))
 
 
@@ -330,12 +339,15 @@ class _Rows:
     tags: list[list[str]] = field(default_factory=list)
     keep: list[int] | None = None  # the rows with a name, when some have none
 
-    def name_or_drop(self, columns: list[pa.ChunkedArray | None]) -> None:
+    def name_or_drop(self, columns: list[pa.ChunkedArray | None]) -> bool:
         """Split the full name of a row without first and last name; drop a row with no name
-        (said when it holds anything: an empty row goes unsaid, as csvfile does)."""
+        (said when it holds anything: an empty row goes unsaid, as csvfile does). Whether any
+        row was named from its full name."""
         first, last, full = (self.fields[target] for target in NAME_TARGETS)
-        pairs = enumerate(zip(first, last, strict=True))
-        unnamed = [i for i, (given, family) in pairs if not (given or family)]
+        unnamed = []
+        if "" in first:  # most exports: every row has a first name
+            pairs = enumerate(zip(first, last, strict=True))
+            unnamed = [i for i, (given, family) in pairs if not (given or family)]
         dropped = set()
         for index in unnamed:
             if full[index]:
@@ -350,6 +362,19 @@ class _Rows:
             self.keep = [i for i in range(len(self.lines)) if i not in dropped]
             self.lines = self.kept(self.lines)
             self.fields = {target: self.kept(values) for target, values in self.fields.items()}
+        return len(dropped) < len(unnamed)
+
+    def encoded(
+        self, read: dict[str, tuple[list[str], pa.Array]], named: bool
+    ) -> dict[str, tuple[list[str], pa.Array]]:
+        """The fields' distinct values as read, for the rows kept (a name split from a full
+        name is not among them: those two fields are left out)."""
+        if named:
+            read = {k: v for k, v in read.items() if k not in ("first_name", "last_name")}
+        if self.keep is None:
+            return read
+        kept = pa.array(self.keep, pa.int32())
+        return {field: (values, indices.take(kept)) for field, (values, indices) in read.items()}
 
     def kept(self, values: list[T]) -> list[T]:
         return values if self.keep is None else [values[i] for i in self.keep]

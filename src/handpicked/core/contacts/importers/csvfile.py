@@ -24,7 +24,7 @@ from handpicked.core.contacts.importers.layouts import (
     no_name_error,
 )
 from handpicked.core.errors import HandpickedError
-from handpicked.core.models import ParsedFile, RowIssue
+from handpicked.core.reports import ParsedFile, RowIssue
 from handpicked.core.text import control_class
 
 DELIMITERS = (",", ";", "\t")

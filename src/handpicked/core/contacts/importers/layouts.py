@@ -18,8 +18,8 @@ from typing import Any
 
 from handpicked.core.contacts.importers.dates import DateError, parse_date
 from handpicked.core.errors import HandpickedError, Hint
-from handpicked.core.models import MAP_TARGETS, ParsedRow, RowIssue
 from handpicked.core.names import split_full_name
+from handpicked.core.reports import MAP_TARGETS, ParsedRow, RowIssue
 from handpicked.core.text import clean, one_line, words
 
 # Internal target: a web site column; only a linkedin.com address in it is kept (as profile_url).

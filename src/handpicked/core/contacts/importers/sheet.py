@@ -34,7 +34,7 @@ from handpicked.core.contacts.importers.layouts import (
     no_name_error,
 )
 from handpicked.core.errors import HandpickedError
-from handpicked.core.models import ParsedFile
+from handpicked.core.reports import ParsedFile
 
 if TYPE_CHECKING:  # the reader itself is loaded by the first spreadsheet import (7 ms)
     import python_calamine as calamine

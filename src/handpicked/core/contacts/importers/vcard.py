@@ -27,8 +27,8 @@ from handpicked.core.contacts.importers.layouts import (
     never,
 )
 from handpicked.core.errors import HandpickedError
-from handpicked.core.models import ParsedFile, ParsedRow, RowIssue
 from handpicked.core.names import split_full_name
+from handpicked.core.reports import ParsedFile, ParsedRow, RowIssue
 from handpicked.core.text import clean, one_line
 
 UNENDED_CARD = "card has no END:VCARD line; card skipped"

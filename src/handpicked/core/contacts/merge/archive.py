@@ -23,7 +23,7 @@ from handpicked.core.contacts.merge.history import (
 from handpicked.core.contacts.merge.ingest import import_file
 from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
-from handpicked.core.models import FileReport
+from handpicked.core.reports import FileReport
 
 # The archive's files handpicked reads, in the order they are imported.
 KNOWN = {

@@ -1,12 +1,13 @@
 """Import several files: each parsed and stored on its own, one failure never stops the others.
 
 The code for LinkedIn's archive and its history files (messages, invitations) is loaded only
-when such a file is met: a contacts CSV, the common case, does not pay for it.
+when such a file is met: a contacts CSV, the common case, does not pay for it. So is the
+duplicate rule's (with its pydantic models): only when an import may have made a new pair.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from handpicked.core.bulk import paused_gc
@@ -15,7 +16,7 @@ from handpicked.core.contacts.importers.archive import history_format, is_archiv
 from handpicked.core.contacts.merge.ingest import import_file
 from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
-from handpicked.core.models import FileReport
+from handpicked.core.reports import FileReport
 
 
 def import_paths(
@@ -46,9 +47,32 @@ def import_paths(
             with paused_gc():
                 parsed = read_export(Path(path), fmt, mapping or None, cancelled, sheet)
                 reports.append(import_file(ws, parsed, dry_run=dry_run, cancelled=cancelled))
+                # Let go of the rows while the collector is paused: back on with them held, its
+                # first pass would walk every object the import made (0.1 s for 100,000 rows).
+                del parsed
         except HandpickedError as err:
             reports.append(FileReport(path=str(path), error=str(err), failure=err))
     return reports
+
+
+def duplicates_after_import(ws: Workspace, reports: Iterable[FileReport]) -> int | None:
+    """The suggestions an import's report points out, or None when looking cannot find new ones.
+
+    An import that added or changed nobody brings no new pair (a re-import of the same export
+    stays as quick as it is). A workspace of LinkedIn records only holds no namesake pair
+    (an export lists each profile once, see `duplicates._pairs`), and its rows sharing an email
+    or a profile were named by the import's own warnings: counting there would cost a fresh
+    import of 100,000 connections most of a second and a third more memory, for nothing new.
+    """
+    if not any(r.imported or r.updated for r in reports if r.error is None):
+        return None
+    from handpicked.core.contacts.store.merging import source_formats
+
+    if source_formats(ws.conn) <= {"linkedin"}:
+        return None
+    from handpicked.core.contacts.duplicates import count_duplicates
+
+    return count_duplicates(ws)
 
 
 def _import_history(

@@ -49,12 +49,17 @@ _URL_PREFIX = r"^(https?://)?(www\.|[a-z][a-z]\.)?"
 
 
 class _Distinct:
-    """A column as its distinct values and, for each row, the index of its value."""
+    """A column as its distinct values and, for each row, the index of its value (a value may
+    come twice when the reader cleaned two spellings into one: each is still worked out once)."""
 
-    def __init__(self, values: list[str]) -> None:
-        encoded = pa.array(values, pa.string()).dictionary_encode()
-        self.values: list[str] = encoded.dictionary.to_pylist()
-        self.indices: pa.Array = encoded.indices
+    def __init__(
+        self, values: list[str], encoded: tuple[list[str], pa.Array] | None = None
+    ) -> None:
+        if encoded is None:
+            array = pa.array(values, pa.string()).dictionary_encode()
+            encoded = array.dictionary.to_pylist(), array.indices
+        self.values: list[str] = encoded[0]
+        self.indices: pa.Array = encoded[1]
         self.codes = ints(self.indices)
 
     def each(self, results: list[T]) -> list[T]:
@@ -100,8 +105,11 @@ class _Columns:
 
     def __init__(self, rows: ColumnarFile) -> None:
         self.rows = rows
-        self.first, self.last = _Distinct(rows.first_name), _Distinct(rows.last_name)
-        self.company, self.position = _Distinct(rows.company), _Distinct(rows.position)
+        known = rows.distinct
+        self.first = _Distinct(rows.first_name, known.get("first_name"))
+        self.last = _Distinct(rows.last_name, known.get("last_name"))
+        self.company = _Distinct(rows.company, known.get("company"))
+        self.position = _Distinct(rows.position, known.get("position"))
         self.company_keys = [company_key(value) if value else "" for value in self.company.values]
         named = (self.first, self.last, self.company, self.position)
         self.folds = [list(map(fold, column.values)) for column in named]

@@ -36,7 +36,7 @@ from handpicked.core.contacts.store.interactions import (
 )
 from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
-from handpicked.core.models import FileReport, RowIssue
+from handpicked.core.reports import FileReport, RowIssue
 from handpicked.core.text import profile_key
 
 _BATCH = 5000

@@ -53,7 +53,7 @@ from handpicked.core.contacts.merge.store import (
 )
 from handpicked.core.db import Workspace, transaction
 from handpicked.core.errors import HandpickedError
-from handpicked.core.models import FileReport, ParsedFile, ParsedRow, RowIssue
+from handpicked.core.reports import FileReport, ParsedFile, ParsedRow, RowIssue
 from handpicked.core.text import company_key, email_key, fold, profile_key
 
 if TYPE_CHECKING:
@@ -80,6 +80,12 @@ def import_file(
         lambda conn: _merge(conn, ws, parsed, report, stamp, day),
         dry_run=dry_run,
         cancelled=cancelled,
+        # A big first import is stored whole by `fresh`: see `transaction`'s rollback journal.
+        rollback_journal=(
+            isinstance(parsed, ColumnarFile)
+            and len(parsed) >= BULK_ROWS
+            and not has_contacts(ws.conn)
+        ),
     )
     return report
 
@@ -91,11 +97,12 @@ def in_one_transaction(
     *,
     dry_run: bool,
     cancelled: Callable[[], bool],
+    rollback_journal: bool = False,
 ) -> None:
     """Store one file's rows with `fill`, all or nothing: rolled back for a dry run, when the
     user cancelled before the commit, or when SQLite fails (said in one line naming the file)."""
     try:
-        with transaction(ws.conn) as conn:
+        with transaction(ws.conn, rollback_journal=rollback_journal) as conn:
             if cancelled():
                 raise HandpickedError(f"{path}: {CANCELLED}")
             fill(conn)

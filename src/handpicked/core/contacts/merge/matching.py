@@ -20,8 +20,8 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from handpicked.core.contacts.merge.store import fingerprint_pairs, match_rows
-from handpicked.core.models import ParsedRow
 from handpicked.core.names import greeting_name
+from handpicked.core.reports import ParsedRow
 from handpicked.core.text import company_key, email_key, fold, profile_key
 
 if TYPE_CHECKING:
