@@ -61,8 +61,8 @@ async def test_full_disk_reads_as_a_full_disk(sample_ws, app_factory, wait):
 def _damage(db) -> None:
     """Overwrite bytes in the middle of many pages, as a failing disk or a bad copy would."""
     data = bytearray(db.read_bytes())
-    page = 4096
-    for number in range(3, len(data) // page - 1, 2):
+    page = int.from_bytes(data[16:18], "big")  # the header's page size: 16 KiB in a new one
+    for number in range(3, len(data) // page - 1, 2 if page == 4096 else 1):
         start = number * page + 100
         data[start : start + 200] = b"\xff" * 200
     db.write_bytes(bytes(data))

@@ -70,9 +70,21 @@ def cli_hint(message: str, hint: Hint | None, facts: Mapping[str, object]) -> st
     return add_hint(message, CLI_HINTS, hint, quoted)
 
 
+_OPENED: list[Workspace] = []
+
+
 def workspace(args: argparse.Namespace) -> Workspace:
     """The workspace named by --workspace, else HANDPICKED_HOME, else the user data folder."""
-    return Workspace(workspace_home(args))
+    ws = Workspace(workspace_home(args))
+    _OPENED.append(ws)
+    return ws
+
+
+def close_workspaces() -> None:
+    """Close what `workspace` opened: each checkpoints its log into the database file, so the
+    file alone (what a user backs up) holds every change."""
+    while _OPENED:
+        _OPENED.pop().close()
 
 
 def workspace_home(args: argparse.Namespace) -> Path:

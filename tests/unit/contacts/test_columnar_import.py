@@ -192,6 +192,25 @@ def test_distinct_values_passed_on_follow_dropped_rows_and_leave_split_names_out
     assert _as_encoded(named) == {"company": ["Acme", "Navy"], "position": ["CTO", "Admiral"]}
 
 
+@pytest.mark.parametrize("first", [False, True])
+def test_a_file_name_with_quotes_is_stored_as_it_is(tmp_path, first):
+    """Verify a file named with quotes, a semicolon and SQL in it is stored, as its contacts'
+    source, exactly as named, whether it is the first import (stored whole) or merged into
+    contacts already there (the import's constants are SQL literals quoted by SQLite)."""
+    folder = tmp_path / "O'Brien's \"list\"; DROP TABLE contacts;--"
+    folder.mkdir()
+    path = write_linkedin(folder / "l'export 'é'.csv", count=60, seed=6)
+    with Workspace(tmp_path / "ws") as ws:
+        if not first:
+            import_file(ws, read_export(write_linkedin(tmp_path / "other.csv", count=1, seed=9)))
+        report = import_file(ws, read_export(path))
+        assert report.imported == 60
+        sources = ws.conn.execute(
+            "SELECT source_path, count(*) FROM contacts GROUP BY 1 ORDER BY 2 DESC"
+        )
+        assert tuple(next(sources)) == (str(path), report.imported)
+
+
 def test_reimport_over_a_columnar_first_import_skips_unchanged_and_reports_moves(tmp_path):
     """Verify a re-import after a column-by-column first import passes over unchanged rows and
     reports the same updates, moves and absences as the row path."""

@@ -221,6 +221,20 @@ def test_damaged_file_says_damaged(tmp_path):
     assert "damaged" in str(err.value) and "backup" in str(err.value)
 
 
+def test_a_schema_damaged_into_bytes_that_are_not_text_says_damaged(tmp_path):
+    """Verify a database whose schema text was overwritten with bytes that are not UTF-8 says it
+    is damaged (SQLite's own complaint quotes those bytes, which Python cannot decode)."""
+    Workspace(tmp_path).conn.close()
+    db = tmp_path / "handpicked.db"
+    data = bytearray(db.read_bytes())
+    at = data.index(b"CREATE TABLE contacts") + 10
+    data[at : at + 40] = b"\xff" * 40
+    db.write_bytes(bytes(data))
+    with pytest.raises(HandpickedError) as err:
+        _ = Workspace(tmp_path).conn
+    assert "damaged" in str(err.value) and str(db) in str(err.value)
+
+
 def _journal(conn: sqlite3.Connection) -> str:
     return conn.execute("PRAGMA journal_mode").fetchone()[0]
 
@@ -268,3 +282,20 @@ def test_a_rollback_journal_is_not_forced_on_a_shared_workspace(tmp_path):
         assert busy == Workspace.busy_timeout_ms  # put back after asking without waiting
     finally:
         other.close()
+
+
+def test_a_new_workspace_has_16k_pages_and_an_older_one_keeps_its_own(tmp_path):
+    """Verify a new workspace is made with 16 KiB pages, while a workspace made with SQLite's
+    4 KiB pages opens, keeps them and its data."""
+    with Workspace(tmp_path / "new") as ws:
+        assert ws.conn.execute("PRAGMA page_size").fetchone()[0] == 16384
+    old = tmp_path / "old"
+    old.mkdir()
+    with sqlite3.connect(old / "handpicked.db") as raw:
+        raw.execute("PRAGMA page_size=4096")
+        raw.execute("PRAGMA journal_mode=WAL")
+        schema.migrate(raw)
+        raw.execute("INSERT INTO imports(path, format, at) VALUES ('p', 'csv', 'now')")
+    with Workspace(old) as ws:
+        assert ws.conn.execute("PRAGMA page_size").fetchone()[0] == 4096
+        assert ws.conn.execute("SELECT count(*) FROM imports").fetchone()[0] == 1

@@ -14,6 +14,7 @@ from handpicked.core.bulk import paused_gc
 from handpicked.core.contacts.importers import CANCELLED, never, read_export
 from handpicked.core.contacts.importers.archive import history_format, is_archive
 from handpicked.core.contacts.merge.ingest import import_file
+from handpicked.core.contacts.merge.store import import_formats
 from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
 from handpicked.core.reports import FileReport
@@ -65,6 +66,10 @@ def duplicates_after_import(ws: Workspace, reports: Iterable[FileReport]) -> int
     import of 100,000 connections most of a second and a third more memory, for nothing new.
     """
     if not any(r.imported or r.updated for r in reports if r.error is None):
+        return None
+    # Every contact came from a recorded import: when those were all LinkedIn's, so are they,
+    # known without reading 100,000 contacts (some 30 ms); else the contacts tell.
+    if import_formats(ws.conn) <= {"linkedin"}:
         return None
     from handpicked.core.contacts.store.merging import source_formats
 

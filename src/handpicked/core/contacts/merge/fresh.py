@@ -236,7 +236,8 @@ def store_new(
     count = len(rows)
     insert_contacts(
         conn,
-        chain.from_iterable(_new_contacts(columns, next_id, constants, context)),
+        chain.from_iterable(_new_contacts(columns, next_id, context)),
+        constants,
         rebuild_indexes=count >= BULK_ROWS and count >= next_id,
     )
     pairs = ((next_id + i, tag) for i, tags in enumerate(rows.tags) for tag in tags if tag)
@@ -245,7 +246,7 @@ def store_new(
 
 
 def _new_contacts(
-    columns: _Columns, next_id: int, constants: tuple[str, str, str, str], context: ClassifyContext
+    columns: _Columns, next_id: int, context: ClassifyContext
 ) -> Iterator[Iterator[tuple[object, ...]]]:
     """The rows to insert, in `store.NEW_CONTACT_COLUMNS` order, a batch at a time (a batch
     is an iterator of rows, so no Python code runs per row)."""
@@ -273,7 +274,6 @@ def _new_contacts(
         yield zip(
             range(next_id + start, next_id + start + size),
             *(values[part] for values in per_row),
-            *([constant] * size for constant in constants),
             rows.sector[part],
             keys[part],
             map(" ".join, zip(first[part], last[part], company[part], position[part], strict=True)),
@@ -297,13 +297,10 @@ def _slice(rows: ColumnarFile, part: slice) -> ColumnarFile:
 def _with_profile(urls: list[str]) -> pa.Array | None:
     """Which rows have a profile URL, or None when two have the same (`profile_key`).
 
-    Keys are made a batch at a time, by pyarrow for plain LinkedIn URLs and by profile_key for
-    the others, and only their hashes are kept: two equal hashes (two equal keys, or once in
-    billions two keys hashed alike) send the file to the row-by-row merge, which compares keys.
+    Keys are made by pyarrow for plain LinkedIn URLs and by profile_key for the others, a batch
+    at a time, and counted by pyarrow: no key becomes a Python string.
     """
-    hashes: set[int] = set()
-    count = 0
-    present = []
+    present, found = [], []
     for start in range(0, len(urls), _BATCH):
         part = urls[start : start + _BATCH]
         lowered = pc.ascii_lower(pa.array(part, pa.string()))
@@ -314,9 +311,8 @@ def _with_profile(urls: list[str]) -> pa.Array | None:
             own = [profile_key(url) if (url := part[row]) else "" for row in rows]
             keys = pc.replace_with_mask(keys, others, pa.array(own, pa.string()))
         present.append(pc.not_equal(keys, ""))
-        found = keys.filter(present[-1]).to_pylist()
-        count += len(found)
-        hashes.update(map(hash, found))
-        if len(hashes) < count:
-            return None
+        found.append(keys.filter(present[-1]))
+    everyone = pa.chunked_array(found, pa.string())
+    if len(pc.unique(everyone)) < len(everyone):
+        return None
     return pa.concat_arrays(present) if present else pa.array([], pa.bool_())

@@ -344,7 +344,7 @@ class _NewColumns:
 
     def __init__(self, constants: tuple[str, str, str, str], classify: ClassifyContext) -> None:
         self.days: dict[object, str] = {}  # date -> ISO text: a few hundred distinct days a file
-        self.constants = constants  # path, format, imported at, updated at
+        self.constants = constants  # `store.IMPORT_COLUMNS`: path, format, imported at, updated at
         self.compute = classify.compute
 
     def of(self, item: Stored) -> tuple[object, ...]:
@@ -374,7 +374,6 @@ class _NewColumns:
             position,
             notes,
             connected_on,
-            *self.constants,
             sector_column,
             key,
             search_text(first, last, company, position),
@@ -396,5 +395,6 @@ def _insert(conn: sqlite3.Connection, fresh: list[Stored], new_columns: _NewColu
     insert_contacts(
         conn,
         ((item.id, *new_columns.of(item)) for item in fresh),  # streamed, never all in memory
+        new_columns.constants,
         rebuild_indexes=len(fresh) >= BULK_ROWS and len(fresh) > stored,
     )
