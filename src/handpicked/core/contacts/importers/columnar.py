@@ -26,7 +26,8 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import contains
 from typing import TypeVar
 
 import pyarrow as pa
@@ -217,7 +218,10 @@ def _table(
     last = _last_lines(data, start, end, spans[-1] + 1).decode("utf-8")
     if quote_never_closes(last, delimiter):
         return None  # an unclosed quote took the file's end into the last value
-    lines = list(accumulate((1 + extra for extra in spans[:-1]), initial=1))
+    if multiline:
+        lines = list(accumulate(map((1).__add__, spans[:-1]), initial=1))
+    else:
+        lines = list(range(1, table.num_rows + 1))
     return table, lines, multiline
 
 
@@ -292,7 +296,7 @@ class PlainCells:
         pa.default_memory_pool().release_unused()
         fields = rows.fields
         emails = fields["email"]
-        if any(":::" in email for email in emails):  # Google's "a@x ::: b@y"
+        if any(map(contains, emails, repeat(":::"))):  # Google's "a@x ::: b@y"
             fields["email"] = [m.split(":::", 1)[0].strip() if ":::" in m else m for m in emails]
         if WEBSITE in self.targets:
             fields["profile_url"] = [
@@ -300,9 +304,12 @@ class PlainCells:
                 for url, site in zip(fields["profile_url"], fields[WEBSITE], strict=True)
             ]
         rows.read_dates(self.date_header)
-        lists: dict[str, list[str]] = {text: split_tags(text) for text in set(fields["tags"])}
-        lists[""] = []
-        rows.tags = list(map(lists.__getitem__, fields["tags"]))
+        lists: dict[str, list[str]] = {"": []}  # one empty list for every row without tags
+        if "tags" in self.targets:
+            lists.update((text, split_tags(text)) for text in set(fields["tags"]) if text)
+            rows.tags = list(map(lists.__getitem__, fields["tags"]))
+        else:
+            rows.tags = [lists[""]] * len(rows.lines)
         if not rows.lines and not rows.skipped:
             return None  # `csvfile` says the file has no rows
         found = rows.result(self.name, self.format)

@@ -240,8 +240,9 @@ def store_new(
         constants,
         rebuild_indexes=count >= BULK_ROWS and count >= next_id,
     )
-    pairs = ((next_id + i, tag) for i, tags in enumerate(rows.tags) for tag in tags if tag)
-    add_tags(conn, pairs)
+    if any(rows.tags):
+        pairs = ((next_id + i, tag) for i, tags in enumerate(rows.tags) for tag in tags if tag)
+        add_tags(conn, pairs)
     return True
 
 
