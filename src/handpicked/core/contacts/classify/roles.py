@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 from handpicked.core.contacts.classify.rules import Match, Rule, RuleSet
 from handpicked.core.contacts.classify.taxonomy import SENIORITIES, UNCLASSIFIED
@@ -64,6 +66,7 @@ class _Part:
 
 _RANK = {name: index for index, name in enumerate(SENIORITIES)}
 _NO_CAP = len(SENIORITIES)
+_RANK_OF = itemgetter(0)  # of a (rank, rule, match) found in a part
 
 
 def _quote(folded: list[str], where: list[int], match: Match) -> str:
@@ -115,6 +118,47 @@ def _tokens(chunk: str, rules: RuleSet) -> tuple[list[str], list[str], list[int]
     return folded, keys, where, bounds
 
 
+def _function_of(matches: Iterable[Match], context: set[str]) -> tuple[Rule, Match] | None:
+    """The function a segment names: the heaviest rule, then the longest phrase, then the first."""
+    best: tuple[Rule, Match] | None = None
+    top = (0, 0, 0)
+    for match in matches:
+        rule = _applicable(match.rules, context)
+        if rule is None or not rule.value:
+            continue
+        score = (rule.weight, match.length, -match.start)
+        if best is None or score > top:
+            best, top = (rule, match), score
+    return best
+
+
+def _level_of(matches: Iterable[Match], context: set[str]) -> tuple[int, Rule, Match] | None:
+    """The highest level a segment states, under the cap an intern, volunteer or assistant
+    phrase puts on it: (its rank, the rule, the match)."""
+    cap = _NO_CAP
+    levels: list[tuple[int, Rule, Match]] = []
+    for match in matches:
+        rule = _applicable(match.rules, context)
+        if rule is None:
+            continue
+        if rule.cap is not None:
+            cap = min(cap, _RANK[rule.cap])
+        if rule.value:
+            levels.append((_RANK[rule.value], rule, match))
+    found = [item for item in levels if item[0] <= cap]
+    return max(found, key=_RANK_OF) if found else None
+
+
+def _by_segment(matches: list[Match], bounds: list[int]) -> list[list[Match]]:
+    """The matches of each "&" segment (a match belongs where it starts)."""
+    if len(bounds) == 1:
+        return [matches]
+    segments: list[list[Match]] = [[] for _ in bounds]
+    for match in matches:
+        segments[bisect_right(bounds, match.start) - 1].append(match)
+    return segments
+
+
 def _parts_of(title: str, rules: RuleSet) -> list[_Part]:
     """Split, tokenise and match every part of a title."""
     chunks = _HARD_BREAK.split(title) if _HARD_BREAK.search(title) else (title,)
@@ -122,50 +166,67 @@ def _parts_of(title: str, rules: RuleSet) -> list[_Part]:
     context = {key for piece in pieces for key in piece[1]}
     parts: list[_Part] = []
     for folded, keys, where, bounds in pieces:
-        count = len(bounds)
-        best: list[tuple[tuple[int, int, int], Rule, Match] | None] = [None] * count
-        for match in rules.function.scan(keys):
-            rule = _applicable(match.rules, context)
-            if rule is None or not rule.value:
-                continue
-            index = bisect_right(bounds, match.start) - 1 if count > 1 else 0
-            score = (rule.weight, match.length, -match.start)
-            current = best[index]
-            if current is None or score > current[0]:
-                best[index] = (score, rule, match)
-        levels: list[list[tuple[int, Rule, Match]]] = [[] for _ in range(count)]
-        caps = [_NO_CAP] * count
-        for match in rules.seniority.scan(keys):
-            rule = _applicable(match.rules, context)
-            if rule is None:
-                continue
-            index = bisect_right(bounds, match.start) - 1
-            if rule.cap is not None:
-                caps[index] = min(caps[index], _RANK[rule.cap])
-            if rule.value:
-                levels[index].append((_RANK[rule.value], rule, match))
-        for index in range(count):
+        functions = _by_segment(rules.function.scan(keys), bounds)
+        levels = _by_segment(rules.seniority.scan(keys), bounds)
+        for named, stated in zip(functions, levels, strict=True):
             part = _Part()
-            winner = best[index]
-            if winner is not None:
-                part.function = (winner[1], _quote(folded, where, winner[2]))
-            found = [item for item in levels[index] if item[0] <= caps[index]]
-            if found:
-                level, rule, match = max(found, key=lambda item: item[0])
-                value = SENIORITIES[level]
+            if (function := _function_of(named, context)) is not None:
+                part.function = (function[0], _quote(folded, where, function[1]))
+            if (level := _level_of(stated, context)) is not None:
+                rank, rule, match = level
+                value = SENIORITIES[rank]
                 part.level = (value, _said("title", _quote(folded, where, match), value, rule))
             parts.append(part)
         # "Intern, Data & Analytics": beside a stated level, an "&" segment's silence is no Entry.
-        chunk = parts[-count:]
-        if count > 1 and any(part.level is not None for part in chunk):
-            for part in chunk:
+        count = len(bounds)
+        if count > 1 and any(part.level is not None for part in parts[-count:]):
+            for part in parts[-count:]:
                 part.implicit = False
     return parts
 
 
+def _one_role(title: str, rules: RuleSet) -> Role | None:
+    """The role of a title of one part and one segment (nine titles in ten), read without the
+    parts `classify_role` weighs against each other; None for any other title.
+
+    The same rules as `_parts_of` then `classify_role` on a single part (a test compares them
+    on every title of a generated network), a quarter faster: a first import classifies each
+    distinct title, some 10,000 of them.
+    """
+    if "&" in title or "+" in title or _HARD_BREAK.search(title):
+        return None
+    folded, keys, where = rules.tokens(title)
+    if not rules.cut.isdisjoint(folded):
+        return None
+    if not keys:
+        return UNCLASSIFIED_ROLE
+    context = set(keys)
+    function = _function_of(rules.function.scan(keys), context)
+    level = _level_of(rules.seniority.scan(keys), context)
+    if function is None:
+        if level is None:
+            return UNCLASSIFIED_ROLE
+        rank, rule, match = level
+        value = SENIORITIES[rank]
+        why = _said("title", _quote(folded, where, match), value, rule)
+        return Role(UNCLASSIFIED, value, "none", "rule", f"{why}; {UNCLASSIFIED_ROLE.reason}")
+    rule, match = function
+    if level is None:
+        rank, why = _RANK[_ENTRY], f"no seniority word -> {_ENTRY}"
+    else:
+        rank, stated, where_stated = level
+        why = _said("title", _quote(folded, where, where_stated), SENIORITIES[rank], stated)
+    said = _said("title", _quote(folded, where, match), rule.value, rule)
+    return Role(rule.value, SENIORITIES[rank], "rule", "rule", f"{why}; {said}")
+
+
 def classify_role(title: str, rules: RuleSet) -> Role:
     """The function and seniority a title says, or Unclassified for both when it names no job."""
-    parts = _parts_of(title, rules)
+    return _one_role(title, rules) or _role_of(_parts_of(title, rules))
+
+
+def _role_of(parts: list[_Part]) -> Role:
+    """The title's role from its parts: the highest level, and the function of its part."""
     with_function = [part for part in parts if part.function is not None]
     if not with_function:
         stated = [part.level for part in parts if part.level is not None]
