@@ -91,3 +91,21 @@ async def test_dismiss_and_open_each_contact(tmp_path: Path, app_factory, wait, 
     assert in_app == outcome(
         _cli_twin(tmp_path, "contacts", "duplicates", "--dismiss", keep, other)
     )
+
+
+async def test_names_are_cut_again_when_the_terminal_widens(
+    tmp_path: Path, app_factory, wait, text_of
+) -> None:
+    """Verify the list cuts names to the screen's width, and cuts them again on a resize (so a
+    list that arrived before the screen had its size is not left cut short)."""
+    ws, keep, _ = build(tmp_path / "app-ws", tmp_path / "files")
+    app = app_factory(ws)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await wait(pilot)
+        await pilot.press("d")
+        await wait(pilot)
+        assert isinstance(app.screen, DuplicatesScreen)
+        assert f"Jean-François Côté #{keep}" not in text_of(app)  # 16 cells: cut
+        await pilot.resize_terminal(120, 30)
+        await wait(pilot)
+        assert f"Jean-François Côté #{keep}" in text_of(app)

@@ -124,6 +124,15 @@ class DuplicatesScreen(HandpickedScreen[None]):
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:
         self.found, self._version = event.found, event.version
+        self._fill()
+
+    def on_resize(self) -> None:
+        """Names are cut to the screen's width: cut them again for the new one (the list may
+        also have arrived before the screen had its first size, on a busy machine)."""
+        if self._version >= 0:
+            self._fill()
+
+    def _fill(self) -> None:
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
@@ -183,7 +192,7 @@ class DuplicatesScreen(HandpickedScreen[None]):
         s = self.current()
         if s is not None:
             self.swapped ^= {(s.keep, s.other)}
-            self._loaded(self.Loaded(self.found, self._version))
+            self._fill()
 
     def action_not_same(self) -> None:
         s = self.current()
