@@ -62,8 +62,7 @@ def test_a_reimport_that_changes_nobody_loads_no_settings(tmp_path: Path):
     code, modules = _loaded("--workspace", ws, "import", source)
     assert code == 0
     assert _settings(modules) == [] and "handpicked.core.configfile" not in modules
-    # nor the classifier: its rules are compiled ahead (files._rules_meanwhile) only for a
-    # workspace with nobody in it yet
+    # nor the classifier, whose rules only someone new or changed needs
     assert "handpicked.core.contacts.classify.rules" not in modules
 
 
