@@ -299,3 +299,21 @@ def test_a_new_workspace_has_16k_pages_and_an_older_one_keeps_its_own(tmp_path):
     with Workspace(old) as ws:
         assert ws.conn.execute("PRAGMA page_size").fetchone()[0] == 4096
         assert ws.conn.execute("SELECT count(*) FROM imports").fetchone()[0] == 1
+
+
+def test_a_rollback_journal_is_not_forced_under_a_read_still_running(tmp_path):
+    """Verify that while a read of the same connection is unfinished (another thread of the
+    app listing contacts), the transaction stays in WAL and commits."""
+    ws = Workspace(tmp_path)
+    with transaction(ws.conn) as conn:
+        conn.executemany(
+            "INSERT INTO imports(path, format, at) VALUES (?, 'csv', 'now')",
+            [(f"p{i}",) for i in range(50)],
+        )
+    reading = ws.conn.execute("SELECT path FROM imports")
+    assert reading.fetchone() is not None  # 49 rows still to read
+    with transaction(ws.conn, rollback_journal=True) as conn:
+        assert _journal(conn) == "wal"
+        conn.execute("INSERT INTO imports(path, format, at) VALUES ('q', 'csv', 'now')")
+    assert len(reading.fetchall()) >= 49
+    assert ws.conn.execute("SELECT count(*) FROM imports").fetchone()[0] == 51

@@ -86,7 +86,7 @@ def _use_rollback_journal(conn: sqlite3.Connection) -> bool:
     conn.execute("PRAGMA busy_timeout=0")
     try:
         (mode,) = conn.execute("PRAGMA journal_mode=DELETE").fetchone()
-    except sqlite3.OperationalError:  # "database is locked": someone else has it open
+    except sqlite3.Error:  # "database is locked": another connection, or a read still running
         return False
     finally:
         conn.execute(f"PRAGMA busy_timeout={int(busy)}")
