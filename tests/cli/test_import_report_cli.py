@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 import textwrap
 from pathlib import Path
+
+import pytest
 
 LINKEDIN_HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
 SHARED = textwrap.dedent(f"""\
@@ -40,3 +43,30 @@ def test_shared_profile_urls_are_warnings_in_json(cli, tmp_path: Path) -> None:
     [report] = cli("import", path, "--dry-run", "--json").json()["files"]
     assert report["imported"] == 3
     assert report["warnings"] == [{"line": 4, "reason": APART}, {"line": 5, "reason": MERGED}]
+
+
+@pytest.mark.parametrize("big", [False, True])  # merged row by row; stored whole, first import
+def test_a_file_name_that_is_not_utf8_is_imported_and_named_readably(tmp_path, cli, big):
+    """Verify a file whose name is Latin-1 bytes (a zip from an old Windows, unpacked on Linux)
+    imports like any other, its name stored and shown with the odd byte written \\xe9."""
+    import os
+
+    from benchmarks.generate import write_linkedin
+
+    folder = os.fsencode(tmp_path)
+    try:
+        named = Path(os.fsdecode(folder + b"/caf\xe9.csv"))
+        write_linkedin(named, count=6000 if big else 3, seed=8)
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    done = cli("import", named, "--json")
+    assert done.code == 0, done.err
+    [report] = done.json()["files"]
+    assert report["imported"] == (6000 if big else 3)
+    assert report["path"].endswith("caf\\xe9.csv")
+    shown = cli("import", named, "--dry-run")
+    assert shown.code == 0 and "caf\\xe9.csv" in shown.out
+    with sqlite3.connect(tmp_path / "ws" / "handpicked.db") as raw:
+        sources = {row[0] for row in raw.execute("SELECT source_path FROM contacts")}
+        imports = [row[0] for row in raw.execute("SELECT path FROM imports")]
+    assert sources == {report["path"]} and imports[0].endswith("caf\\xe9.csv")

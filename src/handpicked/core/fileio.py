@@ -10,6 +10,24 @@ from pathlib import Path
 from handpicked.core.errors import HandpickedError
 
 
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """A file's name as text that can be stored, printed and put in JSON.
+
+    A name the file system holds as bytes that are not UTF-8 (a zip made on an old Windows,
+    unpacked here: "caf\\xe9.csv") reaches Python with its odd bytes as surrogate escapes, which
+    SQLite and a UTF-8 terminal refuse; they are written as `\\xNN` instead.
+    """
+    text = os.fspath(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # a surrogate that no byte made
+            return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, fsync it, then rename it over `path`.
 
@@ -91,7 +109,7 @@ def read_capped(path: Path, limit: int, what: str) -> bytes:
     one clear refusal, stating the size, instead of a hang or all the memory. `what` names the
     file for the user ("contacts export").
     """
-    name = str(path)
+    name = shown_path(path)
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
     except FileNotFoundError:

@@ -20,7 +20,7 @@ from handpicked.core.contacts.importers.layouts import CANCELLED, NO_NAME, check
 from handpicked.core.contacts.importers.sheet import read_sheet, sheet_kind
 from handpicked.core.contacts.importers.vcard import looks_like_vcard, read_vcard
 from handpicked.core.errors import HandpickedError, Hint
-from handpicked.core.fileio import read_capped
+from handpicked.core.fileio import read_capped, shown_path
 from handpicked.core.reports import ParsedFile
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ __all__ = [
 
 def read_text(path: Path) -> str:
     """The decoded text of an export, or HandpickedError saying why it cannot be read."""
-    return decode(read_capped(Path(path), MAX_EXPORT_BYTES, "contacts export"), str(path))
+    return decode(read_capped(Path(path), MAX_EXPORT_BYTES, "contacts export"), shown_path(path))
 
 
 def _check_format(name: str, format: str) -> None:
@@ -64,7 +64,7 @@ def parse_file(
     second, and the import asks again before storing anything. A spreadsheet (.xlsx, .ods) is
     read from its first sheet, or from the one named `sheet`.
     """
-    name = str(path)
+    name = shown_path(path)
     _check_format(name, format)
     check_mapping(name, mapping)
     data = read_capped(Path(path), MAX_EXPORT_BYTES, "contacts export")
@@ -94,14 +94,15 @@ def read_export(
 ) -> ParsedFile | ColumnarFile:
     """An export read for importing: column by column when it is a plain CSV (see `columnar`,
     much faster on a big file, the same rows), else by `parse_file`."""
-    _check_format(str(path), format)
-    check_mapping(str(path), mapping)
+    name = shown_path(path)
+    _check_format(name, format)
+    check_mapping(name, mapping)
     if format != "vcard" and sheet is None:
         from handpicked.core.contacts.importers.columnar import plain_cells  # pyarrow
 
         data = read_capped(Path(path), MAX_EXPORT_BYTES, "contacts export")
-        plain = sheet_kind(str(path), data) is None
-        cells = plain_cells(data, str(path), format, mapping) if plain else None
+        plain = sheet_kind(name, data) is None
+        cells = plain_cells(data, name, format, mapping) if plain else None
         del data  # parsed: a big export's bytes and its rows need not be in memory at once
         found = cells.rows() if cells is not None else None
         if found is not None:

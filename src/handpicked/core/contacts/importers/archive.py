@@ -20,6 +20,7 @@ from typing import IO
 from handpicked.core.contacts.importers.invitations import looks_like_invitations
 from handpicked.core.contacts.importers.messages import looks_like_messages
 from handpicked.core.errors import HandpickedError
+from handpicked.core.fileio import shown_path
 
 MAX_ARCHIVE_BYTES = 200 * 1024**2
 _CHUNK = 1024 * 1024
@@ -134,13 +135,13 @@ def members(path: Path) -> Iterator[list[Member]]:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as err:
         raise HandpickedError(
-            f"{path}: is not a readable zip ({err}); download the archive again"
+            f"{shown_path(path)}: is not a readable zip ({err}); download the archive again"
         ) from None
     with archive:
         infos = [info for info in archive.infolist() if not info.is_dir()]
         if sum(info.file_size for info in infos) > MAX_ARCHIVE_BYTES:
-            raise _too_big(str(path))
-        budget = _Budget(str(path))
+            raise _too_big(shown_path(path))
+        budget = _Budget(shown_path(path))
         found = []
         for info in infos:
             base = info.filename.replace("\\", "/").rpartition("/")[2]
@@ -150,22 +151,22 @@ def members(path: Path) -> Iterator[list[Member]]:
                     return archive.open(info)
                 except (RuntimeError, NotImplementedError, zipfile.BadZipFile) as err:
                     raise HandpickedError(
-                        f"{path}:{info.filename}: cannot be read ({err})"
+                        f"{shown_path(path)}:{info.filename}: cannot be read ({err})"
                     ) from None
 
-            found.append(Member(f"{path}:{info.filename}", base, opener, budget))
+            found.append(Member(f"{shown_path(path)}:{info.filename}", base, opener, budget))
         yield found
 
 
 def _folder(path: Path) -> Iterator[Member]:
-    budget = _Budget(str(path))
+    budget = _Budget(shown_path(path))
     for file in sorted(p for p in path.rglob("*") if p.is_file() and not p.is_symlink()):
-        yield Member(str(file), file.name, _opener(file), budget)
+        yield Member(shown_path(file), file.name, _opener(file), budget)
 
 
 def single(path: Path) -> Member:
     """One file read like an archive's member (a `messages.csv` imported on its own)."""
-    return Member(str(path), path.name, _opener(path), _Budget(str(path)))
+    return Member(shown_path(path), path.name, _opener(path), _Budget(shown_path(path)))
 
 
 def _opener(file: Path) -> Callable[[], IO[bytes]]:

@@ -23,6 +23,7 @@ from handpicked.core.contacts.merge.history import (
 from handpicked.core.contacts.merge.ingest import import_file
 from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
+from handpicked.core.fileio import shown_path
 from handpicked.core.reports import FileReport
 
 # The archive's files handpicked reads, in the order they are imported.
@@ -46,7 +47,7 @@ def import_archive(
         with members(path) as found:
             return _import_members(ws, path, found, dry_run, cancelled)
     except HandpickedError as err:  # an unreadable zip, or one too big to open
-        return [FileReport(path=str(path), error=str(err), failure=err)]
+        return [FileReport(path=shown_path(path), error=str(err), failure=err)]
 
 
 def _import_members(
@@ -60,7 +61,7 @@ def _import_members(
     if not any(m.base.lower() in KNOWN for m in found):
         return [
             FileReport(
-                path=str(path),
+                path=shown_path(path),
                 error=f"{path}: holds no Connections.csv, messages.csv or Invitations.csv;"
                 " is it LinkedIn's data archive?",
             )
@@ -77,7 +78,7 @@ def _import_members(
         try:
             report = _import_member(ws, member, kind, owner, dry_run, cancelled)
         except ArchiveTooBig as err:
-            reports.append(FileReport(path=str(path), error=str(err), failure=err))
+            reports.append(FileReport(path=shown_path(path), error=str(err), failure=err))
             break  # every later file would say the same
         except HandpickedError as err:
             reports.append(FileReport(path=member.name, error=str(err), failure=err))

@@ -17,6 +17,7 @@ from handpicked.core.contacts.merge.ingest import import_file
 from handpicked.core.contacts.merge.store import import_formats
 from handpicked.core.db import Workspace
 from handpicked.core.errors import HandpickedError
+from handpicked.core.fileio import shown_path
 from handpicked.core.reports import FileReport
 
 
@@ -52,7 +53,7 @@ def import_paths(
                 # first pass would walk every object the import made (0.1 s for 100,000 rows).
                 del parsed
         except HandpickedError as err:
-            reports.append(FileReport(path=str(path), error=str(err), failure=err))
+            reports.append(FileReport(path=shown_path(path), error=str(err), failure=err))
     return reports
 
 
