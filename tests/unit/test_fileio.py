@@ -86,3 +86,13 @@ def test_symlink_to_a_file_replaces_the_file_not_the_link(tmp_path):
     assert stat.S_IMODE(real.stat().st_mode) == 0o600
     assert [p.name for p in real.parent.iterdir()] == ["list.csv"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["list.csv", "real"]
+
+
+def test_a_name_that_is_not_utf8_is_shown_with_its_bytes_escaped():
+    """Verify file names are kept as they are when they are text, and otherwise shown with the
+    odd bytes (or a lone surrogate) escaped, never refused."""
+    from handpicked.core.fileio import shown_path
+
+    assert shown_path("/tmp/Montréal é.csv") == "/tmp/Montréal é.csv"
+    assert shown_path(os.fsdecode(b"/tmp/caf\xe9.csv")) == "/tmp/caf\\xe9.csv"
+    assert shown_path("a\ud800b.csv") == "a\\ud800b.csv"
