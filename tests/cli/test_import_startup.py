@@ -86,35 +86,20 @@ def _languages(cli: Callable[..., Run]) -> dict[str, str]:
     return {f"{c['first_name']} {c['last_name']}": c["language"] for c in listed.json()}
 
 
+@pytest.mark.parametrize("first", [True, False], ids=["first-import", "adding-someone"])
 @pytest.mark.parametrize(
     ("settings", "language"), [(None, "en"), (FRENCH, "fr")], ids=["no-settings", "french"]
 )
-def test_a_first_import_loads_no_settings_models(
-    tmp_path: Path, cli: Callable[..., Run], settings: str | None, language: str
+def test_an_import_loads_no_settings_models(
+    tmp_path: Path, cli: Callable[..., Run], first: bool, settings: str | None, language: str
 ):
-    """Verify a first import into an empty workspace loads neither pydantic nor the settings'
-    module, and still gives the configured language to whom title and company say none."""
+    """Verify an import loads neither pydantic nor the settings' module, whether it is the
+    first into an empty workspace (stored whole) or adds a person to contacts already there
+    (row by row), and still gives the configured language to whom title and company say none."""
     home = _workspace(tmp_path, settings)
     source = _connections(tmp_path)
-    with source.open("a", encoding="utf-8") as out:
-        out.write(ALAN)
-    code, modules = _loaded("--workspace", str(home), "import", str(source))
-    assert code == 0
-    assert _settings(modules) == []
-    assert _languages(cli) == {"Ada Lovelace": "en", "Alan Turing": language}
-
-
-@pytest.mark.parametrize(
-    ("settings", "language"), [(None, "en"), (FRENCH, "fr")], ids=["no-settings", "french"]
-)
-def test_adding_someone_to_a_workspace_loads_no_settings_models(
-    tmp_path: Path, cli: Callable[..., Run], settings: str | None, language: str
-):
-    """Verify an import that adds a person to a workspace holding contacts (row by row) loads
-    neither pydantic nor the settings' module, and gives the newcomer the configured language."""
-    home = _workspace(tmp_path, settings)
-    source = _connections(tmp_path)
-    assert cli("import", source).code == 0
+    if not first:
+        assert cli("import", source).code == 0
     with source.open("a", encoding="utf-8") as out:
         out.write(ALAN)
     code, modules = _loaded("--workspace", str(home), "import", str(source))
