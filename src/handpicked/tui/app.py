@@ -89,8 +89,8 @@ class HandpickedApp(PickingApp):
         self._settings_error: HandpickedError | None = None
         self._preload: Future[BrowseIndex] | None = None
         """The contacts index, read in a thread while Textual starts (first paint comes sooner)."""
-        # has_no_contacts() opens (and migrates) the database here, on the main thread: two workers
-        # opening it lazily at the same moment would both try to create the schema.
+        # has_no_contacts() opens (and migrates) the database here, before any worker: a database
+        # that cannot be opened is then said once, not by each worker that tries.
         self._open_error: Exception | None = None
         """A database that cannot be read (damaged, locked): said once mounted, not a crash."""
         try:

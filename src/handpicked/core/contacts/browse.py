@@ -325,8 +325,7 @@ def preload(ws: Workspace) -> Future[BrowseIndex]:
     """Start reading the index in a thread, and return where it will be.
 
     The app starts this as it starts: the index is read while Textual builds its first screen,
-    so the first table is painted sooner. Open the workspace first (on the calling thread): two
-    threads creating the schema would collide.
+    so the first table is painted sooner. The thread reads through a connection of its own.
     """
     future: Future[BrowseIndex] = Future()
 
@@ -358,8 +357,8 @@ def _save_quietly(ws: Workspace, index: BrowseIndex) -> None:
 
 
 def data_stamp(ws: Workspace) -> tuple[int, int]:
-    """Where the database stands: rows changed through this connection (any thread, any screen)
-    and commits by other processes (`handpicked` in another terminal). Cheap to ask on every
+    """Where the database stands: it moves with every commit, from any thread or screen of the
+    app or from another process (`handpicked` in another terminal). Cheap to ask on every
     screen switch, so a screen showing derived data reloads exactly when something changed.
     """
     return stored.data_stamp(ws)

@@ -84,6 +84,19 @@ def database_problem(path: Path, err: sqlite3.Error) -> HandpickedError:
     return HandpickedError(f"{path}: {problem.format(err=err)}")
 
 
+def _alive(
+    held: list[tuple[threading.Thread, sqlite3.Connection]],
+) -> list[tuple[threading.Thread, sqlite3.Connection]]:
+    """The pairs whose thread still runs; the others' connections are closed."""
+    kept = []
+    for thread, conn in held:
+        if thread.is_alive():
+            kept.append((thread, conn))
+        else:
+            conn.close()
+    return kept
+
+
 class Workspace:
     """A workspace folder: the database, config.toml, the user's templates and rules."""
 
@@ -99,8 +112,15 @@ class Workspace:
                 f"cannot create the workspace folder {self.home}: {err.strerror}",
                 hint=Hint.WORKSPACE,
             ) from None
-        self._conn: sqlite3.Connection | None = None
-        self._opening = threading.Lock()
+        self._lock = threading.Lock()
+        self._local = threading.local()
+        self._open_conns: list[tuple[threading.Thread, sqlite3.Connection]] = []
+        self._generation = 0
+        """Bumped by `close`: a thread's connection from before is not used again."""
+        self._running: list[tuple[threading.Thread, sqlite3.Connection]] = []
+        """Connections `close` left to threads still running; closed once those have ended."""
+        self._migrated = False
+        self._watch: sqlite3.Connection | None = None
 
     @property
     def db_path(self) -> Path:
@@ -125,27 +145,42 @@ class Workspace:
 
     @property
     def conn(self) -> sqlite3.Connection:
-        """The one connection of this process (the TUI's workers share it; see `transaction`)."""
-        if self._conn is None:
-            with self._opening:  # two threads asking first must not both create the schema
-                if self._conn is None:
-                    self._conn = self._open()
-        return self._conn
+        """The calling thread's connection, opened the first time that thread asks.
 
-    def _open(self) -> sqlite3.Connection:
+        One per thread, never shared: CPython's sqlite3 keeps a connection's error state in
+        one place, so two threads using one connection at once (a worker sending emails while
+        the screen re-reads the queue) get each other's errors, or crash the app. With a
+        connection each, a thread also never reads another's transaction half done (WAL lets
+        them read while one writes); `transaction` still runs the process's writes one at a time.
+        """
+        held: tuple[int, sqlite3.Connection] | None = getattr(self._local, "held", None)
+        if held is not None and held[0] == self._generation:
+            return held[1]
+        with self._lock:  # the first connection creates the schema: only one thread may
+            conn = self._open(first=not self._migrated)
+            self._migrated = True
+            self._close_orphans()
+            self._open_conns.append((threading.current_thread(), conn))
+            self._local.held = (self._generation, conn)
+        return conn
+
+    def _open(self, *, first: bool) -> sqlite3.Connection:
         conn = None
         try:
+            # Not same-thread-only: a finished thread's connection is closed by another one.
             conn = sqlite3.connect(self.db_path, isolation_level=None, check_same_thread=False)
             conn.row_factory = sqlite3.Row
-            # A new workspace's pages are 16 KiB (SQLite's default is 4): a first import of
-            # 100,000 contacts stores ~0.05 s sooner, and scans read fewer pages. An existing
-            # database keeps the size it was made with.
-            conn.execute("PRAGMA page_size=16384")
-            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute(f"PRAGMA busy_timeout={int(self.busy_timeout_ms)}")
+            if first:  # what the file keeps: said once per process, before the schema
+                # A new workspace's pages are 16 KiB (SQLite's default is 4): a first import
+                # of 100,000 contacts stores ~0.05 s sooner, and scans read fewer pages. An
+                # existing database keeps the size it was made with.
+                conn.execute("PRAGMA page_size=16384")
+                conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute(f"PRAGMA busy_timeout={int(self.busy_timeout_ms)}")
-            migrate(conn)
+            if first:
+                migrate(conn)
         except BaseException as err:
             if conn is not None:
                 conn.close()
@@ -159,15 +194,50 @@ class Workspace:
             raise
         return conn
 
+    def _close_orphans(self) -> None:
+        """Close the connections of threads that have ended (a preload, a finished worker)."""
+        self._open_conns = _alive(self._open_conns)
+        self._running = _alive(self._running)
+
+    def data_version(self) -> tuple[int, int]:
+        """Where the database stands: a pair that changes whenever anyone commits (any thread
+        of this process, another handpicked), the same whichever thread asks.
+
+        Asked of a connection of its own that never writes: SQLite's `data_version` counts the
+        commits of every other connection. The first number is the workspace's opening: a
+        pair from before a `close` never matches one from after.
+        """
+        if not self._migrated:
+            _ = self.conn  # the schema first
+        with self._lock:
+            if self._watch is None:
+                self._watch = self._open(first=False)
+            (version,) = self._watch.execute("PRAGMA data_version").fetchone()
+            return self._generation, int(version)
+
     @property
     def is_open(self) -> bool:
-        """True while the connection is open (asking `conn` would open it again)."""
-        return self._conn is not None
+        """True while a connection is open (asking `conn` would open one again)."""
+        return bool(self._open_conns)
 
     def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+        """Close the connections: the last to close checkpoints the log into the database file.
+
+        A thread still running (the start-up preload when the user quits at once) keeps its
+        connection until it ends: closing it under a running statement could crash the app.
+        """
+        current = threading.current_thread()
+        with self._lock:
+            closing = [] if self._watch is None else [self._watch]
+            for thread, conn in self._open_conns:
+                if thread is current or not thread.is_alive():
+                    closing.append(conn)
+                else:
+                    self._running.append((thread, conn))
+            self._open_conns, self._watch = [], None
+            self._generation += 1
+        for conn in closing:
+            conn.close()
 
     def __enter__(self) -> Workspace:
         return self

@@ -10,8 +10,9 @@ import contextlib
 import sqlite3
 import threading
 
-# Transactions of one process run one at a time: the TUI's workers share the connection, and a
-# statement from another thread would otherwise join (or break) a transaction in progress.
+# Transactions of one process run one at a time: each thread has its own connection, and a
+# second writer would otherwise wait on SQLite's busy timeout (5 s) and then fail with "another
+# handpicked is writing" while the other is only the app's own long import.
 _WRITING = threading.RLock()
 
 

@@ -57,6 +57,5 @@ def tag_pairs(ws: Workspace) -> list[tuple[int, str]]:
 
 
 def data_stamp(ws: Workspace) -> tuple[int, int]:
-    """Rows changed through this connection, and SQLite's count of other processes' commits."""
-    conn = ws.conn
-    return conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0]
+    """A pair that moves with every commit, by any thread or process (`Workspace.data_version`)."""
+    return ws.data_version()
