@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from duplicates_data import build, outcome
+from textual.widgets import DataTable
 
 from handpicked.cli import main
 from handpicked.tui.screens.contact_detail import ContactDetailScreen
@@ -109,3 +110,25 @@ async def test_names_are_cut_again_when_the_terminal_widens(
         await pilot.resize_terminal(120, 30)
         await wait(pilot)
         assert f"Jean-François Côté #{keep}" in text_of(app)
+
+
+async def test_columns_are_as_wide_as_the_names_from_the_first_frame(
+    tmp_path: Path, app_factory, wait
+) -> None:
+    """Verify the columns have their widths the moment the list is filled, not only once the
+    table is next idle: a frame drawn in between was kept, headers-wide ("Coli  Colin Ah")."""
+    ws, _, _ = build(tmp_path / "app-ws", tmp_path / "files")
+    app = app_factory(ws)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("d")
+        await wait(pilot)
+        screen = app.screen
+        assert isinstance(screen, DuplicatesScreen)
+        first = screen.found[0]  # the list arrives again, its names longer (an import)
+        screen.found = [first.model_copy(update={"keep_name": first.keep_name + " Gagnon"})]
+        screen._fill()  # as a new list arriving does; the table has not been idle since
+        table = screen.query_one("#duplicates", DataTable)
+        widths = [table.columns[key].get_render_width(table) for key in ("keep", "other", "why")]
+        cells = [cell.cell_len for cell in table.get_row_at(0)]
+        names = max(cells[:2])  # the two name columns are as wide as each other
+        assert [width - 2 for width in widths] == [names, names, cells[2]]  # padding: 1 + 1

@@ -17,10 +17,15 @@ from handpicked.core import campaigns
 from handpicked.tui import USER_ERRORS
 from handpicked.tui.screens.base import HandpickedScreen
 from handpicked.tui.screens.confirm import Confirm
+from handpicked.tui.widgets import measured_table
 from handpicked.tui.widgets.footer import Footer
 from handpicked.tui.widgets.safe import safe_line
 
 COUNTED = ("queued", "sent", "replied", "skipped", "failed")
+COLUMNS = [
+    ("Campaign", "name"), ("Template", "template"), ("Channel", "channel"), ("Created", "created"),
+    *((status.capitalize(), status) for status in COUNTED), ("Reply rate", "rate"),
+]  # fmt: skip
 EMPTY = "No campaign yet: pick people on Contacts (F2), then write to them on Compose (F4)."
 
 
@@ -56,13 +61,6 @@ class CampaignsScreen(HandpickedScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column("Campaign", key="name")
-        for label in ("Template", "Channel", "Created"):
-            table.add_column(label, key=label.lower())
-        for status in COUNTED:
-            table.add_column(status.capitalize(), key=status)
-        table.add_column("Reply rate", key="rate")
         self.reload()
 
     def on_screen_resume(self) -> None:
@@ -77,17 +75,18 @@ class CampaignsScreen(HandpickedScreen[None]):
         except USER_ERRORS as err:
             self.app.show_error(err)
             self.summaries = []
-        table.clear()
-        for summary in self.summaries:
-            table.add_row(
+        rows = [
+            (summary.name, [
                 safe_line(summary.name, style="bold"),
                 safe_line(summary.template),
                 Text(summary.channel),
                 Text(summary.created[:10]),
                 *(Text(str(summary.counts.get(s, 0)), justify="right") for s in COUNTED),
                 reply_rate(summary.reply_rate),
-                key=summary.name,
-            )
+            ])
+            for summary in self.summaries
+        ]  # fmt: skip
+        measured_table.fill(table, COLUMNS, rows)
         self.query_one("#campaigns-empty").display = not self.summaries
         table.display = bool(self.summaries)
         if keep is not None and keep in {s.name for s in self.summaries}:

@@ -22,11 +22,13 @@ from handpicked.core.contacts import data_stamp
 from handpicked.tui import USER_ERRORS
 from handpicked.tui.screens.base import HandpickedScreen
 from handpicked.tui.screens.confirm import Confirm
+from handpicked.tui.widgets import measured_table
 from handpicked.tui.widgets.footer import Footer
 from handpicked.tui.widgets.safe import safe, safe_line
 
 NONE = "No possible duplicates: nobody seems to be imported twice."
 NAMES = (16, 30)  # the least and the most cells a name gets in the list
+COLUMNS = [("Keep", "keep"), ("Merge in", "other"), ("Why", "why")]
 
 
 class MergeDialog(Confirm):
@@ -97,10 +99,7 @@ class DuplicatesScreen(HandpickedScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column("Keep", key="keep")
-        table.add_column("Merge in", key="other")
-        table.add_column("Why", key="why")
+        measured_table.fill(self.query_one(DataTable), COLUMNS, [])
         self.reload()
 
     def on_screen_resume(self) -> None:
@@ -135,14 +134,16 @@ class DuplicatesScreen(HandpickedScreen[None]):
     def _fill(self) -> None:
         table = self.query_one(DataTable)
         row = table.cursor_row
-        table.clear()
         least, most = NAMES  # names first; the reason (in full below) gets what is left
         name = max(least, min(most, (self.size.width - 30) // 2 - 4))
         rows = [[self._who(s, i, name) for i in self.pair(s)] for s in self.found]
         widest = max((cell.cell_len for row in rows for cell in row), default=0)
         room = max(12, self.size.width - 2 * (widest + 2) - 6)
-        for s, (keep, other) in zip(self.found, rows, strict=True):
-            table.add_row(keep, other, safe_line(_cut(s.why, room)), key=f"{s.keep}-{s.other}")
+        cells = [
+            (f"{s.keep}-{s.other}", [keep, other, safe_line(_cut(s.why, room))])
+            for s, (keep, other) in zip(self.found, rows, strict=True)
+        ]
+        measured_table.fill(table, COLUMNS, cells, same_width=("keep", "other"))
         if self.found:
             table.move_cursor(row=min(row, len(self.found) - 1), animate=False)
         n = len(self.found)
