@@ -1,8 +1,10 @@
 """Templates that never end: every hostile template stops fast with one error line, nothing stored.
 
-A template is a user's file, or one somebody shared. Each hostile one here is composed by a real
-`handpicked compose` process on a real workspace, with a timeout and a memory ceiling, so that a
-template that would hang or fill the memory fails the test instead of the machine.
+A template is a user's file, or one somebody shared. The hostile ones here are composed in real
+processes on a real workspace, with a timeout and a memory ceiling, so that a template that would
+hang or fill the memory fails the test instead of the machine: the issue's three each by a
+`handpicked compose` process of its own, their relatives one after another by the CLI's `main`
+in one bounded process (starting a process for each cost 0.3 s of the suite's CPU apiece).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -47,19 +50,62 @@ def _ceiling() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
 
 
+def _template_text(body: str) -> str:
+    return f'+++\ndescription = "hostile"\n+++\n{textwrap.dedent(body).strip()}\n'
+
+
+def _bounded(argv: list[str], cwd: Path, timeout: float) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    return subprocess.run(
+        argv, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout,
+        preexec_fn=_ceiling,
+    )  # fmt: skip
+
+
 def compose(workspace: Path, body: str) -> subprocess.CompletedProcess[str]:
     """`handpicked compose` of the template `body` to contact 1, in its own bounded process."""
     folder = workspace / "templates"
     folder.mkdir(exist_ok=True)
-    text = f'+++\ndescription = "hostile"\n+++\n{textwrap.dedent(body).strip()}\n'
-    (folder / "hostile.en.j2").write_text(text, encoding="utf-8")
-    env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
-    return subprocess.run(
+    (folder / "hostile.en.j2").write_text(_template_text(body), encoding="utf-8")
+    return _bounded(
         [sys.executable, "-m", "handpicked", "--workspace", str(workspace), "compose", "c",
          "--template", "hostile", "--contact", "1"],
-        cwd=workspace.parent, env=env, capture_output=True, text=True, timeout=20,
-        preexec_fn=_ceiling,
+        workspace.parent, timeout=20,
     )  # fmt: skip
+
+
+# Composes each template of a JSON list in turn, as `handpicked compose` would, and prints one
+# JSON line per template: what `main` returned and wrote (flushed: a crash shows where).
+_ONE_AFTER_ANOTHER = """
+import contextlib, io, json, sys
+from pathlib import Path
+from handpicked.cli import main
+
+workspace, bodies = Path(sys.argv[1]), json.loads(sys.argv[2])
+template = workspace / "templates" / "hostile.en.j2"
+template.parent.mkdir(exist_ok=True)
+argv = ["--workspace", str(workspace), "compose", "c", "--template", "hostile", "--contact", "1"]
+for body in bodies:
+    template.write_text(body, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(argv)
+    print(json.dumps([code, out.getvalue(), err.getvalue()]), flush=True)
+"""
+
+
+def compose_each(workspace: Path, bodies: list[str]) -> list[subprocess.CompletedProcess[str]]:
+    """Each template of `bodies` composed to contact 1, one after another in one bounded process;
+    what each returned and wrote, as `compose` gives it."""
+    texts = json.dumps([_template_text(body) for body in bodies])
+    ran = _bounded([sys.executable, "-c", _ONE_AFTER_ANOTHER, str(workspace), texts],
+                   workspace.parent, timeout=60)  # fmt: skip
+    results = [json.loads(line) for line in ran.stdout.splitlines()]
+    assert ran.returncode == 0 and len(results) == len(bodies), (
+        f"the process ended after {len(results)} of {len(bodies)} templates "
+        f"(exit {ran.returncode}): {ran.stderr[-2000:]}"
+    )
+    return [subprocess.CompletedProcess([], code, out, err) for code, out, err in results]
 
 
 def assert_refused(
@@ -74,6 +120,7 @@ def assert_refused(
     for word in words:
         assert word in error, error
     assert error.endswith("(contact: Alma Zorn, id 1)"), error
+    assert result.stdout == ""
     assert main(["campaigns", "--json"]) == 0
 
 
@@ -106,76 +153,87 @@ BIG = "{% set big = 'x' * 100000 %}"
 DOUBLING = "\n".join([BIG] + [f"{{% set big = big ~ big %}}{i}" for i in range(30)])
 
 
-def case(body: str, *words: str, line: int | None = 4, id: str) -> object:
-    return pytest.param(body, words, line, id=id)
+class Case(NamedTuple):
+    id: str
+    body: str
+    words: tuple[str, ...]
+    line: int | None
 
 
-@pytest.mark.parametrize(
-    ("body", "words", "line"),
-    [
-        case('{{ "x" * 10**9 }}', "repeating", "1,000,000,000 times", id="str-times"),
-        case("{{ [company] * 10**8 }}", "repeating", "100,000,000 times", id="list-times"),
-        case("{{ (2**5000) * (2**5000) }}", "multiplication", "digits", id="int-times"),
-        case('{{ "%0999999999d" % 1 }}', "width of 999,999,999", id="printf"),
-        case('{{ "%*d" % (10**9, 1) }}', "width taken from a value", id="printf-star"),
-        case('{{ "%999999999s"|format(1) }}', "width of 999,999,999", id="format-filter"),
-        case('{{ "{:>999999999}".format(1) }}', "width of 999,999,999", id="str-format"),
-        case('{{ "{:{w}}".format(1, w=10**9) }}', "width taken from a value", id="nested"),
-        case('{{ "x".center(10**9) }}', "width of 1,000,000,000", id="center"),
-        case("{{ company|center(10**9) }}", "width of 1,000,000,000", id="center-filter"),
-        case("{{ (1).to_bytes(10**9) }}", "length of 1,000,000,000", id="to-bytes"),
-        case(BIG + '{{ big.replace("", big) }}', "100,000 characters", id="replace"),
-        case(BIG + "{{ big|replace('x', big) }}", "100,000 characters", id="replace-filter"),
-        case(BIG + "{{ big.join(big) }}", "100,000 characters", id="join"),
-        case(BIG + "{{ big|join(big) }}", "100,000 characters", id="join-filter"),
-        case(BIG + "{{ [big] * 1000 }}", "100,000 characters", id="list-of-big"),
-        case(BIG + "{{ big|indent(big) }}", "100,000 characters", id="indent"),
-        case("{{ [1]|batch(10**9, 'x')|list }}", "length of 1,000,000,000", id="batch"),
-        case(DOUBLING, "100,000 characters", line=5, id="doubling"),
-        case(
-            "{% set ns = namespace(s='x' * 60000) %}{% for i in range(40) %}"
-            "{% set ns.s = ns.s + ns.s %}{% endfor %}{{ ns.s|length }}",
-            "100,000 characters",
-            id="doubling-in-a-loop",
-        ),
-        case(
-            "{% for a in range(10000) %}{% for b in range(10000) %}{% endfor %}{% endfor %}x",
-            "loops and calls",
-            "100,000 times",
-            id="loops-under-the-range-cap",
-        ),
-        case(
-            "{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}"
-            "{{ f(40) }}",
-            "loops and calls",
-            "100,000 times",
-            id="macro-recursion",
-        ),
-        case(
-            "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
-            "calls a macro within itself too deeply",
-            id="endless-recursion",
-        ),
-        case(
-            BIG + "{% macro m() %}{% for i in range(10000) %}{{ big[i:] }}{% endfor %}"
-            "{% endmacro %}{{ m()|length }}",
-            "1,000,000 characters",
-            id="slices-in-a-macro",
-        ),
-        case(
-            "{% for i in range(10000) %}{{ 'y' * 99 }} {% endfor %}",
-            "message comes to more than 100,000 characters",
-            line=None,
-            id="output",
-        ),
-    ],
-)
-def test_hostile_template_ends_with_one_error(
-    workspace: Path, capsys, body: str, words: list[str], line: int | None
-) -> None:
-    """Verify a template making a huge value or going round forever stops with one error."""
-    assert_refused(compose(workspace, body), *words, line=line)
-    assert json.loads(capsys.readouterr().out) == []
+def case(body: str, *words: str, line: int | None = 4, id: str) -> Case:
+    return Case(id, body, words, line)
+
+
+RELATIVES = [
+    case('{{ "x" * 10**9 }}', "repeating", "1,000,000,000 times", id="str-times"),
+    case("{{ [company] * 10**8 }}", "repeating", "100,000,000 times", id="list-times"),
+    case("{{ (2**5000) * (2**5000) }}", "multiplication", "digits", id="int-times"),
+    case('{{ "%0999999999d" % 1 }}', "width of 999,999,999", id="printf"),
+    case('{{ "%*d" % (10**9, 1) }}', "width taken from a value", id="printf-star"),
+    case('{{ "%999999999s"|format(1) }}', "width of 999,999,999", id="format-filter"),
+    case('{{ "{:>999999999}".format(1) }}', "width of 999,999,999", id="str-format"),
+    case('{{ "{:{w}}".format(1, w=10**9) }}', "width taken from a value", id="nested"),
+    case('{{ "x".center(10**9) }}', "width of 1,000,000,000", id="center"),
+    case("{{ company|center(10**9) }}", "width of 1,000,000,000", id="center-filter"),
+    case("{{ (1).to_bytes(10**9) }}", "length of 1,000,000,000", id="to-bytes"),
+    case(BIG + '{{ big.replace("", big) }}', "100,000 characters", id="replace"),
+    case(BIG + "{{ big|replace('x', big) }}", "100,000 characters", id="replace-filter"),
+    case(BIG + "{{ big.join(big) }}", "100,000 characters", id="join"),
+    case(BIG + "{{ big|join(big) }}", "100,000 characters", id="join-filter"),
+    case(BIG + "{{ [big] * 1000 }}", "100,000 characters", id="list-of-big"),
+    case(BIG + "{{ big|indent(big) }}", "100,000 characters", id="indent"),
+    case("{{ [1]|batch(10**9, 'x')|list }}", "length of 1,000,000,000", id="batch"),
+    case(DOUBLING, "100,000 characters", line=5, id="doubling"),
+    case(
+        "{% set ns = namespace(s='x' * 60000) %}{% for i in range(40) %}"
+        "{% set ns.s = ns.s + ns.s %}{% endfor %}{{ ns.s|length }}",
+        "100,000 characters",
+        id="doubling-in-a-loop",
+    ),
+    case(
+        "{% for a in range(10000) %}{% for b in range(10000) %}{% endfor %}{% endfor %}x",
+        "loops and calls",
+        "100,000 times",
+        id="loops-under-the-range-cap",
+    ),
+    case(
+        "{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}"
+        "{{ f(40) }}",
+        "loops and calls",
+        "100,000 times",
+        id="macro-recursion",
+    ),
+    case(
+        "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
+        "calls a macro within itself too deeply",
+        id="endless-recursion",
+    ),
+    case(
+        BIG + "{% macro m() %}{% for i in range(10000) %}{{ big[i:] }}{% endfor %}"
+        "{% endmacro %}{{ m()|length }}",
+        "1,000,000 characters",
+        id="slices-in-a-macro",
+    ),
+    case(
+        "{% for i in range(10000) %}{{ 'y' * 99 }} {% endfor %}",
+        "message comes to more than 100,000 characters",
+        line=None,
+        id="output",
+    ),
+]
+
+
+def test_hostile_templates_each_end_with_one_error(workspace: Path, capsys) -> None:
+    """Verify each template making a huge value or going round forever stops with one error."""
+    results = compose_each(workspace, [case.body for case in RELATIVES])
+    failed = []
+    for case, result in zip(RELATIVES, results, strict=True):
+        try:
+            assert_refused(result, *case.words, line=case.line)
+        except AssertionError as err:
+            failed.append(f"{case.id}: {err}")
+    assert failed == [], "\n".join(failed)
+    assert capsys.readouterr().out.split() == ["[]"] * len(RELATIVES)  # no campaign, each time
 
 
 def test_time_budget_stops_a_slow_render(monkeypatch: pytest.MonkeyPatch) -> None:
