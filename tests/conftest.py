@@ -53,6 +53,28 @@ def isolated(tmp_path, monkeypatch):
     keyring.set_keyring(previous)
 
 
+@pytest.fixture(autouse=True)
+def closed_workspaces(monkeypatch):
+    """Every workspace a test opened is closed after it, as `handpicked` closes its own before
+    it exits. Left open, a worker's hundreds of connections were all closed at its exit (each
+    writing its log into its database file), every worker at once, at the end of the run."""
+    from handpicked.commands.common import close_workspaces
+    from handpicked.core.db import Workspace
+
+    opened: list[Workspace] = []
+    made = Workspace.__init__
+
+    def init(self: Workspace, *args, **kwargs) -> None:
+        made(self, *args, **kwargs)
+        opened.append(self)
+
+    monkeypatch.setattr(Workspace, "__init__", init)
+    yield
+    close_workspaces()  # what `main` opened: `handpicked` closes them as it ends
+    for ws in opened:
+        ws.close()
+
+
 @pytest.fixture
 def memory_keyring(isolated):
     """The in-memory keyring installed for this test."""
